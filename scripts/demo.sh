@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Build the sample outputs into out/: the approved translations of the samples go into a fresh
+# demo memory, then every sample release is translated into a parallel-text PDF, DOCX, HTML
+# and JSON. Works with no Argos models installed: the memory holds every sentence.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DEJAKIT="${DEJAKIT:-.venv/bin/dejakit}"
+OUT="${OUT:-out}"
+mkdir -p "$OUT"
+export DEJAKIT_MEMORY="$PWD/$OUT/demo-memory.sqlite"
+rm -f "$DEJAKIT_MEMORY" "$DEJAKIT_MEMORY-wal" "$DEJAKIT_MEMORY-shm"
+
+echo "== approved translations -> $DEJAKIT_MEMORY"
+"$DEJAKIT" memory import samples/*.tmx
+
+for source in samples/pm-*-de.txt samples/pm-*-de.md samples/pr-*-ja.txt; do
+  case "$source" in
+    *-de.*) to=ja ;;
+    *) to=de ;;
+  esac
+  name="$(basename "${source%.*}").$to"
+  echo "== $source -> $OUT/$name.{pdf,docx,html,json}"
+  "$DEJAKIT" translate "$source" --to "$to" --engine none \
+    -o "$OUT/$name.pdf" -o "$OUT/$name.docx" -o "$OUT/$name.html" -o "$OUT/$name.json"
+done
+echo "== done: $(ls "$OUT" | wc -l) files in $OUT/"

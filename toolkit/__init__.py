@@ -1,0 +1,58 @@
+"""dejakit: offline German–Japanese document toolkit.
+
+Read a document, translate it (approved memory first, then an offline engine), and render a
+parallel text. Importing this package is light: heavy libraries (WeasyPrint, python-docx,
+CTranslate2) are imported only by the stage that uses them.
+"""
+
+from __future__ import annotations
+
+from .engines import Engine, FakeEngine
+from .errors import (
+    ConfigError,
+    EngineError,
+    ExchangeError,
+    GlossaryError,
+    IngestError,
+    MemoryStoreError,
+    RenderError,
+    SegmentError,
+    ToolkitError,
+)
+from .ingest import read_document, read_text
+from .memory import TranslationMemory, TranslationUnit, default_memory_path
+from .model import Block, BlockKind, Document, Lang, Segment
+from .pipeline import translate_document
+from .render import render_document
+from .segment import segment_text, split_text
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Block",
+    "BlockKind",
+    "ConfigError",
+    "Document",
+    "Engine",
+    "EngineError",
+    "ExchangeError",
+    "FakeEngine",
+    "GlossaryError",
+    "IngestError",
+    "Lang",
+    "MemoryStoreError",
+    "RenderError",
+    "Segment",
+    "SegmentError",
+    "ToolkitError",
+    "TranslationMemory",
+    "TranslationUnit",
+    "__version__",
+    "default_memory_path",
+    "read_document",
+    "read_text",
+    "render_document",
+    "segment_text",
+    "split_text",
+    "translate_document",
+]

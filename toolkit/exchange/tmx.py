@@ -1,0 +1,128 @@
+"""TMX 1.4b translation memories, read with translate-toolkit's safe XML parser.
+
+Real TMX files carry DOCTYPEs, may be UTF-16, use ``xml:lang`` (TMX 1.4) or ``lang`` (1.1),
+region subtags (``de-DE``) and inline codes (``<bpt>``, ``<ph>``) around formatting. Entities are
+never resolved and nothing is fetched from the network. Inline codes are dropped: the memory holds
+plain text. Writing goes through translate-toolkit's `tmxfile`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterable
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import ExchangeError
+from ..fileio import write_bytes_atomic
+from ..memory import TranslationUnit
+
+__all__ = ["TMX_LANGS", "read_tmx", "write_tmx"]
+
+TMX_LANGS = ("de", "ja")
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_CODES = {"bpt", "ept", "ph", "it", "ut"}  # inline codes: markup of the original file, not text
+
+
+def read_tmx(path: Path) -> tuple[list[TranslationUnit], int]:
+    """Return the de↔ja units in the TMX file at `path` (both directions) and the count skipped.
+
+    Every translation unit with a German and a Japanese variant gives a de→ja and a ja→de unit:
+    an approved pair serves both directions.
+    """
+    from translate.misc.xml_helpers import parse_xml_file
+
+    try:
+        tree = parse_xml_file(str(path))
+    except OSError as exc:
+        raise ExchangeError(f"{path}: can't be read ({exc})") from None
+    except etree.XMLSyntaxError as exc:
+        line = exc.lineno or 0
+        raise ExchangeError(
+            f"{path}:{line}: not well-formed XML ({exc.msg}); export the TMX again from its tool"
+        ) from None
+    root = tree.getroot()
+    if etree.QName(root).localname != "tmx":
+        raise ExchangeError(
+            f"{path}:{root.sourceline}: root element is <{etree.QName(root).localname}>, "
+            "not <tmx>; give a TMX file"
+        )
+    origin = f"tmx:{path.name}"
+    units: list[TranslationUnit] = []
+    skipped = 0
+    for tu in root.iter("{*}tu"):
+        variants: dict[str, str] = {}
+        for tuv in tu.iter("{*}tuv"):
+            lang = _lang_code(tuv.get(_XML_LANG) or tuv.get("lang") or "")
+            seg = tuv.find("{*}seg")
+            if lang in TMX_LANGS and seg is not None:
+                text = _seg_text(seg).strip()
+                if text:
+                    variants.setdefault(lang, text)
+        if len(variants) < 2:
+            skipped += 1
+            continue
+        stamp = tu.get("changedate") or tu.get("creationdate") or ""
+        for src, tgt in (("de", "ja"), ("ja", "de")):
+            units.append(
+                TranslationUnit(
+                    src, tgt, variants[src], variants[tgt], origin=origin, updated_at=stamp
+                )
+            )
+    return units, skipped
+
+
+def write_tmx(units: Iterable[TranslationUnit], path: Path, *, source_lang: str = "de") -> int:
+    """Write `units` to `path` as TMX 1.4 (atomically) and return how many were written."""
+    from translate.storage import tmx
+
+    store = tmx.tmxfile(sourcelanguage=source_lang)
+    count = 0
+    now = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    for unit in units:
+        store.addtranslation(unit.source, unit.source_lang, unit.target, unit.target_lang)
+        element = store.units[-1].xmlelement
+        element.set("creationdate", _tmx_date(unit.updated_at) or now)
+        element.set("creationtool", "dejakit")
+        if unit.origin:
+            prop = etree.SubElement(element, "prop", type="x-dejakit-origin")
+            prop.text = unit.origin
+            element.insert(0, prop)
+        count += 1
+    buffer = io.BytesIO()
+    store.serialize(buffer)
+    write_bytes_atomic(path, buffer.getvalue())
+    return count
+
+
+def _lang_code(value: str) -> str:
+    return value.replace("_", "-").split("-")[0].lower()
+
+
+def _seg_text(seg: etree._Element) -> str:
+    """Return the text of a ``<seg>``: text and ``<hi>`` content, without inline codes."""
+    parts = [seg.text or ""]
+    for child in seg:
+        if not isinstance(child.tag, str):  # comment, processing instruction, unresolved entity
+            parts.append(child.tail or "")
+            continue
+        name = etree.QName(child).localname
+        if name not in _CODES and name != "sub":
+            parts.append(_seg_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _tmx_date(iso: str) -> str:
+    """Return an ISO timestamp in TMX's ``YYYYMMDDThhmmssZ`` form ("" if it can't be read)."""
+    if not iso:
+        return ""
+    try:
+        stamp = dt.datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return iso if len(iso) == 16 and iso.endswith("Z") else ""
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=dt.timezone.utc)
+    return stamp.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")

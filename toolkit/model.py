@@ -1,0 +1,209 @@
+"""The data model: immutable values that flow forward through the pipeline.
+
+A `Document` holds `Block`s (title, paragraph, quote, contact, …), each holding `Segment`s
+(sentence-sized units). Every stage returns new values (``dataclasses.replace``); renderers read
+only a `Document`. Segment ids (``"b3.s2"``) are the same on every run over the same input: they
+key review files and incremental re-translation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal, get_args
+
+__all__ = [
+    "LANGS",
+    "Block",
+    "BlockKind",
+    "Document",
+    "Lang",
+    "Origin",
+    "Segment",
+    "document_from_dict",
+    "document_to_dict",
+    "join_segments",
+]
+
+Lang = Literal["de", "ja"]
+LANGS: tuple[Lang, ...] = get_args(Lang)
+
+# Where a segment's target came from: approved memory, machine translation, a person, or
+# copied verbatim because it holds nothing to translate (an e-mail address, a phone number).
+Origin = Literal["memory", "engine", "human", "verbatim"]
+
+
+class BlockKind(enum.Enum):
+    """What a block is in a press release or similar document."""
+
+    KICKER = "kicker"  # "Pressemitteilung" / 報道発表資料 above the title
+    TITLE = "title"
+    SUBTITLE = "subtitle"  # teaser under the title
+    DATELINE = "dateline"  # "Düsseldorf, 15. Januar 2026" / 2026年1月15日
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    QUOTE = "quote"
+    LIST_ITEM = "list_item"
+    CONTACT = "contact"  # contact block: one segment per line
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One sentence-sized unit: the key for memory lookups and QA."""
+
+    id: str
+    source: str  # no surrounding whitespace
+    space_after: str = ""  # whitespace that followed it in the block ("" / " " / "\n")
+    target: str | None = None
+    origin: Origin | None = None
+
+    @property
+    def translated(self) -> bool:
+        """Return whether a target exists for this segment."""
+        return self.target is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph-sized unit of a document, rendered as one row of a parallel text."""
+
+    id: str
+    kind: BlockKind
+    segments: tuple[Segment, ...]
+    level: int = 0  # heading level (1 = document title level)
+    speaker: str | None = None  # who is quoted, for QUOTE blocks
+    date: dt.date | None = None  # the date a DATELINE names
+
+    @property
+    def source_text(self) -> str:
+        """Return the block's source text exactly as read (after hard wraps were joined)."""
+        return "".join(s.source + s.space_after for s in self.segments).rstrip()
+
+    def target_text(self, lang: Lang) -> str | None:
+        """Return the joined target text in `lang`, or None when no segment is translated."""
+        if not any(s.translated for s in self.segments):
+            return None
+        return join_segments([(s.target or "", s.space_after) for s in self.segments], lang)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A whole input document with its translation state."""
+
+    source_lang: Lang
+    blocks: tuple[Block, ...]
+    target_lang: Lang | None = None
+    title: str = ""
+    date: dt.date | None = None
+    source_name: str = ""  # file name the document was read from, for messages
+    meta: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    def segments(self) -> Iterator[Segment]:
+        """Yield every segment in reading order."""
+        for block in self.blocks:
+            yield from block.segments
+
+    def with_targets(
+        self, targets: Mapping[str, tuple[str, Origin]], target_lang: Lang
+    ) -> Document:
+        """Return a copy where segments named in `targets` carry their (text, origin)."""
+        blocks = []
+        for block in self.blocks:
+            segments = tuple(
+                replace(s, target=targets[s.id][0], origin=targets[s.id][1])
+                if s.id in targets
+                else s
+                for s in block.segments
+            )
+            blocks.append(replace(block, segments=segments))
+        return replace(self, blocks=tuple(blocks), target_lang=target_lang)
+
+
+def join_segments(parts: list[tuple[str, str]], lang: Lang) -> str:
+    """Join (text, space_after) pairs into running text in `lang`.
+
+    Line breaks survive (contact blocks); between sentences German takes one space and Japanese
+    none, whatever the source language used.
+    """
+    out: list[str] = []
+    for i, (text, space) in enumerate(parts):
+        out.append(text)
+        if i == len(parts) - 1:
+            break
+        if "\n" in space:
+            out.append("\n")
+        elif lang == "de" and text and not text[-1].isspace():
+            out.append(" ")
+    return "".join(out)
+
+
+def document_to_dict(doc: Document) -> dict[str, Any]:
+    """Return `doc` as plain JSON-ready data (the `.json` output format)."""
+    return {
+        "format": "dejakit.document/1",
+        "source_name": doc.source_name,
+        "source_lang": doc.source_lang,
+        "target_lang": doc.target_lang,
+        "title": doc.title,
+        "date": doc.date.isoformat() if doc.date else None,
+        "meta": dict(doc.meta),
+        "blocks": [
+            {
+                "id": b.id,
+                "kind": b.kind.value,
+                "level": b.level,
+                "speaker": b.speaker,
+                "date": b.date.isoformat() if b.date else None,
+                "segments": [
+                    {
+                        "id": s.id,
+                        "source": s.source,
+                        "space_after": s.space_after,
+                        "target": s.target,
+                        "origin": s.origin,
+                    }
+                    for s in b.segments
+                ],
+            }
+            for b in doc.blocks
+        ],
+    }
+
+
+def document_from_dict(data: Mapping[str, Any]) -> Document:
+    """Return the `Document` that `document_to_dict` produced `data` from."""
+
+    def _date(value: str | None) -> dt.date | None:
+        return dt.date.fromisoformat(value) if value else None
+
+    blocks = tuple(
+        Block(
+            id=b["id"],
+            kind=BlockKind(b["kind"]),
+            level=int(b.get("level", 0)),
+            speaker=b.get("speaker"),
+            date=_date(b.get("date")),
+            segments=tuple(
+                Segment(
+                    id=s["id"],
+                    source=s["source"],
+                    space_after=s.get("space_after", ""),
+                    target=s.get("target"),
+                    origin=s.get("origin"),
+                )
+                for s in b["segments"]
+            ),
+        )
+        for b in data["blocks"]
+    )
+    return Document(
+        source_lang=data["source_lang"],
+        target_lang=data.get("target_lang"),
+        title=data.get("title", ""),
+        date=_date(data.get("date")),
+        source_name=data.get("source_name", ""),
+        meta=dict(data.get("meta") or {}),
+        blocks=blocks,
+    )

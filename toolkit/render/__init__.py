@@ -1,0 +1,48 @@
+"""Renderers: a translated Document -> DOCX, PDF, HTML or JSON, chosen by the file suffix.
+
+Every renderer reads only the `Document` and writes atomically: a failed build leaves the
+previous output untouched.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import RenderError
+from ..model import Document
+
+__all__ = ["OUTPUT_SUFFIXES", "render_document"]
+
+OUTPUT_SUFFIXES = (".pdf", ".docx", ".html", ".json")
+
+
+def render_document(doc: Document, path: Path, *, template_dir: Path | None = None) -> None:
+    """Write `doc` to `path` in the format its suffix names (.pdf, .docx, .html, .json)."""
+    suffix = path.suffix.lower()
+    if suffix == ".htm":
+        suffix = ".html"
+    if suffix not in OUTPUT_SUFFIXES:
+        raise RenderError(
+            f"{path}: unknown output type {path.suffix or '(none)'!r}; "
+            f"use one of {', '.join(OUTPUT_SUFFIXES)}"
+        )
+    if template_dir is None:
+        from ..resources import template_dir as default_template_dir
+
+        template_dir = default_template_dir()
+    if suffix == ".json":
+        from .jsonout import write_json
+
+        write_json(doc, path)
+    elif suffix == ".html":
+        from .html import write_html
+
+        write_html(doc, path, template_dir=template_dir)
+    elif suffix == ".pdf":
+        from .pdf import render_pdf
+
+        render_pdf(doc, path, template_dir=template_dir)
+    else:
+        from .docx import render_docx
+
+        render_docx(doc, path)
