@@ -106,7 +106,7 @@ def _font_families() -> set[str]:
 
 def _models() -> Check:
     try:
-        from .engines.routes import describe_routes
+        from .engines.packages import describe_routes
     except ImportError:  # engine not available in this build
         return Check("Argos models", False, "engine missing", "pip install dejakit", False)
     lines = describe_routes()

@@ -45,6 +45,14 @@ CREATE TABLE IF NOT EXISTS units (
     updated_at  TEXT NOT NULL,
     UNIQUE (source_lang, target_lang, source_key)
 );
+CREATE TABLE IF NOT EXISTS mt_cache (
+    key         TEXT PRIMARY KEY,
+    source_lang TEXT NOT NULL,
+    target_lang TEXT NOT NULL,
+    source      TEXT NOT NULL,
+    result      TEXT NOT NULL,
+    created_at  TEXT NOT NULL
+);
 """
 _SPACE = re.compile(r"\s+")
 
@@ -93,6 +101,7 @@ class MemoryStats:
     path: str
     units: dict[str, int]  # "de→ja" -> count
     size_bytes: int
+    cached: int = 0  # machine translations in the cache
 
 
 class TranslationMemory:
@@ -236,14 +245,48 @@ class TranslationMemory:
         for row in self._query(sql + " ORDER BY id", args):
             yield TranslationUnit(*row)
 
+    def cached(self, keys: Sequence[str]) -> dict[str, str]:
+        """Return the machine-translation cache entries (JSON text) stored under `keys`."""
+        found: dict[str, str] = {}
+        for start in range(0, len(keys), 500):
+            chunk = list(keys[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            for key, result in self._query(
+                f"SELECT key, result FROM mt_cache WHERE key IN ({marks})", chunk
+            ):
+                found[key] = result
+        return found
+
+    def store_cached(self, entries: Iterable[tuple[str, str, str, str, str]]) -> None:
+        """Store (key, source_lang, target_lang, source, result JSON) machine translations.
+
+        Machine output lives apart from the approved units: it is never served as approved.
+        """
+        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        with self._write():
+            self._db.executemany(
+                "INSERT OR REPLACE INTO mt_cache (key, source_lang, target_lang, source, result,"
+                " created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                [(*entry, now) for entry in entries],
+            )
+
+    def clear_cache(self) -> int:
+        """Delete every machine-translation cache entry and return how many there were."""
+        with self._write():
+            return self._db.execute("DELETE FROM mt_cache").rowcount
+
     def stats(self) -> MemoryStats:
         """Return how many units the memory holds per direction."""
         rows = self._query(
             "SELECT source_lang, target_lang, count(*) FROM units GROUP BY 1, 2 ORDER BY 1, 2", []
         )
         size = 0 if self.path == ":memory:" else Path(self.path).stat().st_size
+        cached = self._query("SELECT count(*) FROM mt_cache", [])[0][0]
         return MemoryStats(
-            path=self.path, units={f"{s}→{t}": n for s, t, n in rows}, size_bytes=size
+            path=self.path,
+            units={f"{s}→{t}": n for s, t, n in rows},
+            size_bytes=size,
+            cached=cached,
         )
 
     def _query(self, sql: str, args: Sequence[object]) -> list[tuple[Any, ...]]:

@@ -1,23 +1,31 @@
-"""translate_document(): the stages joined — memory first, then the engine, the rest marked.
+"""translate_document(): the stages joined — memory first, then the cache, then the engine.
 
 Approved translations from the memory win over machine translation. Segments that hold nothing
 to translate (an e-mail address, a phone number, a URL) are copied and marked ``verbatim``.
-Whatever neither the memory nor the engine translates stays untranslated (target None) and every
-renderer shows it as such.
+The rest goes to the engine in one batched job per route; its results are cached (keyed by the
+models, their settings and the text), so an unchanged segment is never translated twice.
+Whatever neither memory nor engine translates stays untranslated (target None), visibly.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from .engines.base import Engine
+from .engines.base import Engine, Hypothesis, Progress, Translation, run_route
 from .errors import ConfigError
 from .memory import TranslationMemory
-from .model import LANGS, Document, Lang, Origin
+from .model import LANGS, Document, Lang, Origin, TermCheck
 
-__all__ = ["is_verbatim", "translate_document"]
+if TYPE_CHECKING:
+    from .glossary.model import Glossary
+    from .terms import TermEnforcer
+
+__all__ = ["cache_key", "is_verbatim", "translate_document", "translate_texts"]
 
 LOGGER = logging.getLogger(__name__)
 
@@ -27,13 +35,63 @@ _NON_LINGUISTIC = re.compile(
     r"|[+(]?\d[\d\s()./:-]*\d"  # numbers, phone numbers, dates in digits
 )
 
-Progress = Callable[[int, int], None]
-
 
 def is_verbatim(text: str) -> bool:
     """Return whether `text` holds no words to translate (only addresses, numbers, symbols)."""
     rest = _NON_LINGUISTIC.sub("", text)
     return not any(c.isalpha() for c in rest)
+
+
+def cache_key(fingerprint: str, source_lang: str, target_lang: str, text: str) -> str:
+    """Return the cache key of `text` translated by the route with `fingerprint`."""
+    raw = json.dumps([fingerprint, source_lang, target_lang, text], ensure_ascii=False)
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+def translate_texts(
+    texts: Sequence[str],
+    *,
+    engine: Engine,
+    source_lang: str,
+    target_lang: str,
+    memory: TranslationMemory | None = None,
+    progress: Progress | None = None,
+    enforcer: TermEnforcer | None = None,
+) -> list[Translation]:
+    """Return a Translation for each of `texts`, from the cache where possible.
+
+    Only cache misses reach the engine, all in one batched run of the route; with an
+    `enforcer` the run holds the output to its glossary.
+    """
+    legs = engine.route(source_lang, target_lang)
+    fingerprint = f"{engine.name}|" + "|".join(leg.fingerprint for leg in legs)
+    if enforcer is not None:
+        fingerprint += f"|{enforcer.version}"
+    unique = list(dict.fromkeys(texts))
+    keys = {t: cache_key(fingerprint, source_lang, target_lang, t) for t in unique}
+    cached = memory.cached(list(keys.values())) if memory is not None else {}
+    results: dict[str, Translation] = {
+        t: _from_json(cached[k]) for t, k in keys.items() if k in cached
+    }
+    misses = [t for t in unique if t not in results]
+    LOGGER.info("%d segments cached, %d to translate", len(results), len(misses))
+    if misses:
+        if enforcer is not None:
+            fresh = enforcer.translate(
+                legs, misses, source=source_lang, target=target_lang, progress=progress
+            )
+        else:
+            fresh = run_route(legs, misses, progress=progress)
+        results.update(zip(misses, fresh, strict=True))
+        if memory is not None:
+            memory.store_cached(
+                (keys[t], source_lang, target_lang, t, _to_json(r))
+                for t, r in zip(misses, fresh, strict=True)
+                if not r.failed
+            )
+    elif progress is not None:
+        progress(len(texts), len(texts))
+    return [results[t] for t in texts]
 
 
 def translate_document(
@@ -42,11 +100,14 @@ def translate_document(
     target_lang: Lang,
     memory: TranslationMemory | None = None,
     engine: Engine | None = None,
+    glossary: Glossary | None = None,
+    progress: Progress | None = None,
 ) -> Document:
     """Return `doc` with every segment translated into `target_lang` that can be.
 
-    Memory hits come first (origin ``memory``), then one batched engine call for the rest
-    (origin ``engine``); segments neither can translate keep ``target=None``.
+    Memory hits come first (origin ``memory``), then the engine for the rest (origin
+    ``engine``, cached in the memory file); segments neither can translate keep ``target=None``.
+    With a `glossary`, machine translation is held to it (see `toolkit.terms`).
     """
     if target_lang not in LANGS:
         raise ConfigError(f"unsupported target language {target_lang!r}; use one of {LANGS}")
@@ -57,6 +118,8 @@ def translate_document(
         )
     segments = list(doc.segments())
     targets: dict[str, tuple[str, Origin]] = {}
+    flags: dict[str, tuple[str, ...]] = {}
+    checks: dict[str, tuple[TermCheck, ...]] = {}
     LOGGER.info("Step 1/3 - Looking up %d segments in the memory", len(segments))
     if memory is not None:
         hits = memory.lookup([s.source for s in segments], doc.source_lang, target_lang)
@@ -69,13 +132,55 @@ def translate_document(
     pending = [s for s in segments if s.id not in targets]
     if engine is not None and pending:
         LOGGER.info("Step 2/3 - Translating %d segments with %s", len(pending), engine.name)
-        unique = list(dict.fromkeys(s.source for s in pending))
-        results = dict(
-            zip(unique, engine.translate_batch(unique, doc.source_lang, target_lang), strict=True)
+        enforcer = None
+        if glossary is not None:
+            from .terms import TermEnforcer
+
+            enforcer = TermEnforcer(glossary, year=doc.date.year if doc.date else None)
+        results = translate_texts(
+            [s.source for s in pending],
+            engine=engine,
+            source_lang=doc.source_lang,
+            target_lang=target_lang,
+            memory=memory,
+            progress=progress,
+            enforcer=enforcer,
         )
-        for seg in pending:
-            text = results.get(seg.source)
-            if text is not None and text.strip():
-                targets[seg.id] = (text.strip(), "engine")
+        for seg, result in zip(pending, results, strict=True):
+            text = (result.text or "").strip()
+            if result.failed or not text:
+                flags[seg.id] = (*result.flags, "failed")
+                if result.error:
+                    LOGGER.warning("%s: %s", seg.id, result.error)
+                continue
+            targets[seg.id] = (text, "engine")
+            if result.flags:
+                flags[seg.id] = result.flags
+            if result.checks:
+                checks[seg.id] = result.checks
     LOGGER.info("Step 3/3 - %d of %d segments translated", len(targets), len(segments))
-    return doc.with_targets(targets, target_lang)
+    return doc.with_targets(targets, target_lang, flags, checks)
+
+
+def _to_json(result: Translation) -> str:
+    return json.dumps(
+        {
+            "hypotheses": [[h.text, h.score] for h in result.hypotheses],
+            "flags": list(result.flags),
+            "pivot": list(result.pivot),
+            "checks": [
+                [c.kind, c.source, c.expected, c.status, c.entry, c.how] for c in result.checks
+            ],
+        },
+        ensure_ascii=False,
+    )
+
+
+def _from_json(data: str) -> Translation:
+    raw = json.loads(data)
+    return Translation(
+        hypotheses=tuple(Hypothesis(text, float(score)) for text, score in raw["hypotheses"]),
+        flags=tuple(raw.get("flags", ())),
+        pivot=tuple(raw.get("pivot", ())),
+        checks=tuple(TermCheck(*c) for c in raw.get("checks", ())),
+    )

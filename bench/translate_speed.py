@@ -1,0 +1,150 @@
+"""Translation throughput: argostranslate vs dejakit's engine vs raw CTranslate2, in one run.
+
+One document set (≥ 2,000 unique German sentences made from the samples and the held-out test
+sentences), the project's copy-trained de→en package, the same decoding settings (beam 4,
+length penalty 0.2, int8 on CPU) three ways:
+
+* argos  — ``argostranslate.translate.translate`` called once per paragraph, as its users do
+  (with an offline sentence splitter; its default one downloads a model);
+* dejakit — the translation stage: cache lookup, one batched engine run, cache write;
+* raw    — ``ctranslate2.Translator.translate_batch`` on the pre-tokenized sentences (the floor).
+
+Then dejakit again on the same set with everything cached (the warm run).
+
+    .venv/bin/python bench/translate_speed.py [--segments 2000] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--segments", type=int, default=2000, help="document set size")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="dejakit-bench-"))
+    # argostranslate reads its folders at import: set them before anything imports it.
+    for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+        os.environ[var] = str(work / var.lower())
+    os.environ["ARGOS_PACKAGES_DIR"] = str(work / "packages")
+
+    from toolkit.engines.argos import ArgosEngine, EngineSettings, _translator
+    from toolkit.engines.packages import install_package
+    from toolkit.memory import TranslationMemory
+    from toolkit.pipeline import translate_texts
+
+    install_package(ROOT / "tests" / "models" / "copy" / "translate-de_en-test_copy.argosmodel")
+    sentences = document_set(args.segments)
+    paragraphs = [" ".join(sentences[i : i + 3]) for i in range(0, len(sentences), 3)]
+    settings = EngineSettings()
+    engine = ArgosEngine(settings)
+    leg = engine.route("de", "en")[0]
+    translator = _translator(leg.package, settings)  # load once, outside every timing
+    leg.translate(sentences[:8])  # warm up threads and caches alike for all three
+
+    # raw CTranslate2: tokenization done beforehand, one call, the same options.
+    tokens = [leg.tokenize(s) for s in sentences]
+    started = time.perf_counter()
+    translator.translate_batch(
+        tokens,
+        replace_unknowns=True,
+        max_batch_size=settings.max_batch_tokens,
+        batch_type="tokens",
+        beam_size=settings.beam_size,
+        num_hypotheses=1,
+        length_penalty=settings.length_penalty,
+        max_decoding_length=settings.max_decoding_length,
+        return_scores=True,
+    )
+    raw = time.perf_counter() - started
+
+    # dejakit: the translation stage, cold cache.
+    memory = TranslationMemory(work / "memory.sqlite")
+    started = time.perf_counter()
+    translate_texts(sentences, engine=engine, source_lang="de", target_lang="en", memory=memory)
+    cold = time.perf_counter() - started
+    started = time.perf_counter()
+    translate_texts(sentences, engine=engine, source_lang="de", target_lang="en", memory=memory)
+    warm = time.perf_counter() - started
+    memory.close()
+
+    # argostranslate, per paragraph.
+    from tests.engines.reference import reference_translator
+
+    argos = reference_translator(work / "packages")
+    argos(paragraphs[0], "de", "en")  # load its model outside the timing
+    started = time.perf_counter()
+    for paragraph in paragraphs:
+        argos(paragraph, "de", "en")
+    argos_time = time.perf_counter() - started
+
+    n = len(sentences)
+    figures = {
+        "segments": n,
+        "paragraphs": len(paragraphs),
+        "argos_seg_per_s": round(n / argos_time, 1),
+        "dejakit_seg_per_s": round(n / cold, 1),
+        "raw_seg_per_s": round(n / raw, 1),
+        "warm_seg_per_s": round(n / warm, 1),
+        "vs_argos": round(argos_time / cold, 2),
+        "vs_raw": round(raw / cold, 3),
+        "warm_vs_cold": round(cold / warm, 1),
+    }
+    if args.json:
+        print(json.dumps(figures))
+        return 0
+    print(
+        f"{n} segments ({len(paragraphs)} paragraphs), de→en copy package, beam 4, int8, "
+        f"{os.cpu_count()} cores"
+    )
+    for label, seconds, key in (
+        ("argostranslate per paragraph", argos_time, "argos_seg_per_s"),
+        ("dejakit (cold cache)", cold, "dejakit_seg_per_s"),
+        ("raw CTranslate2 batch", raw, "raw_seg_per_s"),
+        ("dejakit (all cached)", warm, "warm_seg_per_s"),
+    ):
+        print(f"  {label:<29}: {seconds:7.2f} s  {figures[key]:9.1f} seg/s")
+    print(f"  dejakit vs argostranslate : {figures['vs_argos']}x (target >= 5)")
+    print(f"  dejakit vs raw CTranslate2: {figures['vs_raw']}x (target >= 0.9)")
+    print(f"  cached re-run vs cold run : {figures['warm_vs_cold']}x (target >= 50)")
+    return 0
+
+
+def document_set(size: int) -> list[str]:
+    """Return `size` unique German sentences from the samples and the held-out set."""
+    from toolkit.ingest import read_document
+
+    base: list[str] = []
+    for path in sorted((ROOT / "samples").glob("pm-*-de.[tm][xd]*")):
+        base += [s.source for s in read_document(path).segments() if len(s.source) > 20]
+    heldout = (ROOT / "tests" / "models" / "heldout-sentences.txt").read_text(encoding="utf-8")
+    base += [line for line in heldout.splitlines()[:80] if line.strip()]
+    out: dict[str, None] = {}
+    round_ = 0
+    while len(out) < size:
+        for sentence in base:
+            # Vary the numbers so every sentence is new (no cache can help).
+            shift = round_
+            varied = re.sub(r"\d+", lambda m, k=shift: str(int(m.group(0)) + k), sentence)
+            out[varied if round_ == 0 else f"{varied} ({round_})"] = None
+            if len(out) == size:
+                break
+        round_ += 1
+    return list(out)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,225 @@
+"""What the commands share: error handling, common options, the progress bar, summaries."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from ..engines.base import Engine, Progress
+from ..errors import ToolkitError
+from ..glossary.model import Glossary
+from ..model import SEVERITIES, Document, Issue
+
+__all__ = [
+    "LANG_CHOICE",
+    "echo_qa_summary",
+    "echo_summary",
+    "engine_options",
+    "glossary_option",
+    "handle_errors",
+    "load_glossary_option",
+    "make_engine",
+    "memory_option",
+    "progress_bar",
+]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+LANG_CHOICE = click.Choice(["de", "ja"])
+
+
+def handle_errors(func: F) -> F:
+    """Turn a ToolkitError into one clear line and exit code 1 (no traceback)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ToolkitError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    return wrapper  # type: ignore[return-value]
+
+
+def memory_option(func: F) -> F:
+    """Add the --memory option."""
+    return click.option(
+        "--memory",
+        "memory_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="Translation memory file (SQLite). Default: $DEJAKIT_MEMORY or the user data dir.",
+    )(func)
+
+
+def glossary_option(func: F) -> F:
+    """Add --glossary / --no-glossary."""
+    func = click.option(
+        "--no-glossary", is_flag=True, help="Don't hold the translation to any glossary."
+    )(func)
+    return click.option(
+        "--glossary",
+        "glossary_files",
+        type=click.Path(dir_okay=False, path_type=Path),
+        multiple=True,
+        help="Glossary TOML file (repeatable). Default: every glossary shipped with dejakit.",
+    )(func)
+
+
+def load_glossary_option(glossary_files: tuple[Path, ...], no_glossary: bool) -> Glossary | None:
+    """Return the glossary the options name: the given files, none, or the shipped ones."""
+    if no_glossary:
+        return None
+    from ..glossary import default_glossary, load_glossaries
+
+    return load_glossaries(glossary_files) if glossary_files else default_glossary()
+
+
+def engine_options(func: F) -> F:
+    """Add --engine and the model settings."""
+    options = [
+        click.option(
+            "--engine",
+            type=click.Choice(["auto", "argos", "none"]),
+            default="auto",
+            show_default=True,
+            help="After the memory: auto = Argos models when installed for the route, "
+            "argos = require them, none = memory only.",
+        ),
+        click.option("--beam-size", type=click.IntRange(1, 16), default=4, show_default=True),
+        click.option(
+            "--device",
+            type=click.Choice(["auto", "cpu", "cuda"]),
+            default="auto",
+            show_default=True,
+            help="Where the models run (auto: CUDA when available).",
+        ),
+        click.option(
+            "--compute-type",
+            default="auto",
+            show_default=True,
+            help="CTranslate2 compute type (auto: int8 on CPU, int8_float16 on CUDA).",
+        ),
+        click.option(
+            "--threads",
+            type=click.IntRange(0, 256),
+            default=0,
+            show_default=True,
+            help="CPU threads per translation (0: all cores).",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def make_engine(
+    source: str,
+    target: str,
+    *,
+    engine: str,
+    beam_size: int,
+    device: str,
+    compute_type: str,
+    threads: int,
+    quiet: bool,
+) -> Engine | None:
+    """Return the engine the options ask for, or None for memory-only translation."""
+    if engine == "none":
+        return None
+    from ..engines.argos import ArgosEngine, EngineSettings
+
+    argos = ArgosEngine(
+        EngineSettings(
+            beam_size=beam_size, device=device, compute_type=compute_type, intra_threads=threads
+        )
+    )
+    if engine == "auto" and not argos.available(source, target):
+        if not quiet:
+            click.echo(
+                f"note: no Argos models for {source}→{target}; translating from memory only "
+                "(dejakit models list)",
+                err=True,
+            )
+        return None
+    argos.route(source, target)  # raises EngineError naming what is missing
+    return argos
+
+
+@contextlib.contextmanager
+def progress_bar(quiet: bool, label: str) -> Iterator[Progress | None]:
+    """Yield a progress callback drawing a bar on a terminal; None when quiet or piped."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        ProgressColumn,
+        Task,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+    from rich.progress import Progress as RichProgress
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            return Text(f"{task.speed:.1f} seg/s" if task.speed else "")
+
+    bar = RichProgress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        RateColumn(),
+        TimeRemainingColumn(),
+        transient=True,
+        console=Console(stderr=True),
+    )
+    task = bar.add_task(label, total=None)
+
+    def update(done: int, total: int) -> None:
+        bar.update(task, completed=done, total=total)
+
+    with bar:
+        yield update
+
+
+def echo_summary(doc: Document, outputs: tuple[Path, ...]) -> None:
+    """Print the segment counts by origin and the files written."""
+    from ..render.view import summarize
+
+    counts = summarize(doc)
+    parts = [
+        f"{counts[k]} {label}"
+        for k, label in (
+            ("memory", "from memory"),
+            ("engine", "machine-translated"),
+            ("verbatim", "copied verbatim"),
+        )
+        if counts[k]
+    ]
+    parts.append(f"{counts['untranslated']} untranslated")
+    click.echo(f"{doc.source_name}: {counts['total']} segments: " + ", ".join(parts))
+    if counts["untranslated"]:
+        click.echo(
+            "  untranslated segments are marked in the output; add approved translations "
+            "(dejakit memory import FILE.tmx) or install Argos models (dejakit doctor)"
+        )
+    for output in outputs:
+        click.echo(f"  wrote {output}")
+
+
+def echo_qa_summary(issues: Sequence[Issue], source: Path) -> None:
+    """Print the QA counts by severity and where to see the details."""
+    counts = Counter(i.severity for i in issues)
+    parts = ", ".join(f"{counts.get(s, 0)} {s}" for s in SEVERITIES)
+    click.echo(f"  QA: {parts}" + (f" (details: dejakit qa {source} …)" if issues else ""))

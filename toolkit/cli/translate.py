@@ -1,0 +1,154 @@
+"""`dejakit translate` and `dejakit segment`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .. import (
+    TranslationMemory,
+    default_memory_path,
+    read_document,
+    render_document,
+    translate_document,
+)
+from ..glossary.model import Glossary
+from ..model import Document, Lang, document_to_dict
+from ..qa import check_document
+from .common import (
+    LANG_CHOICE,
+    echo_qa_summary,
+    echo_summary,
+    engine_options,
+    glossary_option,
+    handle_errors,
+    load_glossary_option,
+    make_engine,
+    memory_option,
+    progress_bar,
+)
+
+__all__ = ["run_translation", "segment", "translate"]
+
+
+@click.command()
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("--to", "target_lang", type=LANG_CHOICE, required=True, help="Target language.")
+@click.option(
+    "-o",
+    "--output",
+    "outputs",
+    type=click.Path(dir_okay=False, path_type=Path),
+    multiple=True,
+    help="Output file: .pdf, .docx, .html or .json (repeat for several). "
+    "Default: <name>.<to>.pdf in the current folder.",
+)
+@click.option("--from", "source_lang", type=LANG_CHOICE, default=None, help="Source language.")
+@memory_option
+@engine_options
+@glossary_option
+@click.option(
+    "--qa-appendix", is_flag=True, help="End the PDF/DOCX/HTML with the QA report for reviewers."
+)
+@click.option("--strict", is_flag=True, help="Exit with code 2 when QA finds critical issues.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors; no progress bar.")
+@handle_errors
+def translate(
+    source: Path,
+    target_lang: Lang,
+    outputs: tuple[Path, ...],
+    source_lang: Lang | None,
+    memory_path: Path | None,
+    quiet: bool,
+    glossary_files: tuple[Path, ...],
+    no_glossary: bool,
+    qa_appendix: bool,
+    strict: bool,
+    **engine_options: Any,
+) -> None:
+    """Translate SOURCE and write a parallel text (German | Japanese, row by row).
+
+    Approved translations from the memory come first; the rest goes to the installed Argos
+    models (de→ja runs as de→en→ja), batched and cached; what neither translates is marked.
+
+    \b
+        dejakit translate samples/pm-wasserstoff-de.txt --to ja -o out/pm.pdf -o out/pm.docx
+    """
+    if not outputs:
+        outputs = (Path(f"{source.stem}.{target_lang}.pdf"),)
+    glossary = load_glossary_option(glossary_files, no_glossary)
+    translated = run_translation(
+        source,
+        target_lang,
+        source_lang=source_lang,
+        memory_path=memory_path,
+        glossary=glossary,
+        quiet=quiet,
+        engine_options=engine_options,
+    )
+    issues = check_document(translated, glossary=glossary)
+    for output in outputs:
+        render_document(translated, output, issues=issues if qa_appendix else None)
+    if not quiet:
+        echo_summary(translated, outputs)
+        echo_qa_summary(issues, source)
+    if strict and any(i.severity == "critical" for i in issues):
+        raise click.exceptions.Exit(2)
+
+
+def run_translation(
+    source: Path,
+    target_lang: Lang,
+    *,
+    source_lang: Lang | None,
+    memory_path: Path | None,
+    glossary: Glossary | None,
+    quiet: bool,
+    engine_options: dict[str, Any],
+) -> Document:
+    """Read `source` and translate it as the options say (memory, engine, glossary)."""
+    doc = read_document(source, lang=source_lang)
+    engine = make_engine(doc.source_lang, target_lang, quiet=quiet, **engine_options)
+    with (
+        TranslationMemory(memory_path or default_memory_path()) as memory,
+        progress_bar(quiet, "Translating") as progress,
+    ):
+        return translate_document(
+            doc,
+            target_lang=target_lang,
+            memory=memory,
+            engine=engine,
+            glossary=glossary,
+            progress=progress,
+        )
+
+
+@click.command()
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("--from", "source_lang", type=LANG_CHOICE, default=None, help="Source language.")
+@click.option("--json", "as_json", is_flag=True, help="Print the document structure as JSON.")
+@handle_errors
+def segment(source: Path, source_lang: Lang | None, as_json: bool) -> None:
+    """Show how SOURCE is read: its blocks and their sentence segments.
+
+    \b
+        dejakit segment samples/pm-wasserstoff-de.txt
+        dejakit segment samples/pr-fukushima-ja.txt --json
+    """
+    doc = read_document(source, lang=source_lang)
+    if as_json:
+        click.echo(json.dumps(document_to_dict(doc), ensure_ascii=False, indent=2))
+        return
+    click.echo(
+        f"{source}: {doc.source_lang}, {len(doc.blocks)} blocks, "
+        f"{sum(1 for _ in doc.segments())} segments"
+    )
+    for block in doc.blocks:
+        extra = f" speaker={block.speaker!r}" if block.speaker else ""
+        extra += f" date={block.date.isoformat()}" if block.date else ""
+        click.echo(f"{block.id:>5} {block.kind.value}{extra}")
+        for seg in block.segments:
+            click.echo(f"{seg.id:>9}  {seg.source}")
