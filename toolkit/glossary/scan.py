@@ -1,0 +1,54 @@
+"""Finding glossary terms in text and documents, with matchers compiled once per glossary."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from ..errors import GlossaryError
+from ..model import LANGS, Document, Lang
+from .match_de import GermanMatcher
+from .match_ja import JapaneseMatcher
+from .model import Glossary, TermHit
+
+__all__ = ["find_terms", "scan_document"]
+
+
+class _Matcher(Protocol):
+    def find(self, text: str) -> list[TermHit]: ...
+
+
+def find_terms(text: str, lang: Lang, glossary: Glossary) -> list[TermHit]:
+    """Return the glossary hits in `text` written in `lang`, without overlaps, by position."""
+    return _matcher(glossary, lang).find(text)
+
+
+def scan_document(
+    doc: Document, glossary: Glossary, *, target: bool = False
+) -> dict[str, list[TermHit]]:
+    """Return the hits per segment id of `doc` (its sources, or its targets if `target`).
+
+    Segments without hits are left out; the dict keeps reading order.
+    """
+    lang = doc.target_lang if target else doc.source_lang
+    if lang is None:
+        raise GlossaryError(
+            f"{doc.source_name or '<document>'}: the document has no target language; "
+            "translate it before scanning its targets"
+        )
+    matcher = _matcher(glossary, lang)
+    out: dict[str, list[TermHit]] = {}
+    for segment in doc.segments():
+        text = segment.target if target else segment.source
+        hits = matcher.find(text) if text else []
+        if hits:
+            out[segment.id] = hits
+    return out
+
+
+def _matcher(glossary: Glossary, lang: Lang) -> _Matcher:
+    """Return the compiled matcher for `lang`, built on first use and kept on `glossary`."""
+    if lang not in LANGS:
+        raise GlossaryError(f"no term matcher for language {lang!r}; use one of {LANGS}")
+    if lang == "de":
+        return glossary.memo("matcher:de", lambda: GermanMatcher(glossary))
+    return glossary.memo("matcher:ja", lambda: JapaneseMatcher(glossary))
