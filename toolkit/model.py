@@ -16,12 +16,17 @@ from typing import Any, Literal, get_args
 
 __all__ = [
     "LANGS",
+    "SEVERITIES",
     "Block",
     "BlockKind",
+    "CheckStatus",
     "Document",
+    "Issue",
     "Lang",
     "Origin",
     "Segment",
+    "Severity",
+    "TermCheck",
     "document_from_dict",
     "document_to_dict",
     "join_segments",
@@ -33,6 +38,39 @@ LANGS: tuple[Lang, ...] = get_args(Lang)
 # Where a segment's target came from: approved memory, machine translation, a person, or
 # copied verbatim because it holds nothing to translate (an e-mail address, a phone number).
 Origin = Literal["memory", "engine", "human", "verbatim"]
+
+
+CheckStatus = Literal["verified", "enforced", "violated"]
+
+
+@dataclass(frozen=True, slots=True)
+class TermCheck:
+    """What became of one glossary term or protected item of a segment in its translation.
+
+    ``verified``: the required form was in the engine's best output; ``enforced``: it took
+    reranking or protection to get it there; ``violated``: it is missing or wrong.
+    """
+
+    kind: str  # "term", "name", "date", "amount", "quantity", "email", "url", "phone"
+    source: str  # as written in the source
+    expected: str  # the form the target must contain
+    status: CheckStatus
+    entry: str = ""  # glossary entry id, for terms and names
+    how: str = ""  # what it took: "rerank", "placeholder", "fallback", …
+
+
+Severity = Literal["critical", "functional", "cosmetic"]
+SEVERITIES: tuple[Severity, ...] = get_args(Severity)
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """A problem QA found in one segment's translation (a bad translation is data)."""
+
+    segment_id: str
+    check: str  # "untranslated", "term", "protected", "numbers", "script", …
+    severity: Severity
+    message: str
 
 
 class BlockKind(enum.Enum):
@@ -58,6 +96,8 @@ class Segment:
     space_after: str = ""  # whitespace that followed it in the block ("" / " " / "\n")
     target: str | None = None
     origin: Origin | None = None
+    flags: tuple[str, ...] = ()  # what the engine reported: "failed", "truncated", "split", …
+    checks: tuple[TermCheck, ...] = ()  # terms and protected items, as enforced
 
     @property
     def translated(self) -> bool:
@@ -106,15 +146,28 @@ class Document:
             yield from block.segments
 
     def with_targets(
-        self, targets: Mapping[str, tuple[str, Origin]], target_lang: Lang
+        self,
+        targets: Mapping[str, tuple[str, Origin]],
+        target_lang: Lang,
+        flags: Mapping[str, tuple[str, ...]] | None = None,
+        checks: Mapping[str, tuple[TermCheck, ...]] | None = None,
     ) -> Document:
-        """Return a copy where segments named in `targets` carry their (text, origin)."""
+        """Return a copy where segments named in `targets` carry their (text, origin).
+
+        `flags` adds engine flags and `checks` term checks per segment id.
+        """
+        flags = flags or {}
+        checks = checks or {}
         blocks = []
         for block in self.blocks:
             segments = tuple(
-                replace(s, target=targets[s.id][0], origin=targets[s.id][1])
-                if s.id in targets
-                else s
+                replace(
+                    s,
+                    target=targets[s.id][0] if s.id in targets else s.target,
+                    origin=targets[s.id][1] if s.id in targets else s.origin,
+                    flags=tuple(dict.fromkeys(s.flags + flags.get(s.id, ()))),
+                    checks=checks.get(s.id, s.checks),
+                )
                 for s in block.segments
             )
             blocks.append(replace(block, segments=segments))
@@ -163,6 +216,8 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
                         "space_after": s.space_after,
                         "target": s.target,
                         "origin": s.origin,
+                        "flags": list(s.flags),
+                        "checks": [_check_to_dict(c) for c in s.checks],
                     }
                     for s in b.segments
                 ],
@@ -192,6 +247,8 @@ def document_from_dict(data: Mapping[str, Any]) -> Document:
                     space_after=s.get("space_after", ""),
                     target=s.get("target"),
                     origin=s.get("origin"),
+                    flags=tuple(s.get("flags") or ()),
+                    checks=tuple(TermCheck(**c) for c in s.get("checks") or ()),
                 )
                 for s in b["segments"]
             ),
@@ -207,3 +264,14 @@ def document_from_dict(data: Mapping[str, Any]) -> Document:
         meta=dict(data.get("meta") or {}),
         blocks=blocks,
     )
+
+
+def _check_to_dict(check: TermCheck) -> dict[str, str]:
+    return {
+        "kind": check.kind,
+        "source": check.source,
+        "expected": check.expected,
+        "status": check.status,
+        "entry": check.entry,
+        "how": check.how,
+    }

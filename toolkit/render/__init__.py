@@ -6,18 +6,28 @@ previous output untouched.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import RenderError
-from ..model import Document
+from ..model import Document, Issue
 
 __all__ = ["OUTPUT_SUFFIXES", "render_document"]
 
 OUTPUT_SUFFIXES = (".pdf", ".docx", ".html", ".json")
 
 
-def render_document(doc: Document, path: Path, *, template_dir: Path | None = None) -> None:
-    """Write `doc` to `path` in the format its suffix names (.pdf, .docx, .html, .json)."""
+def render_document(
+    doc: Document,
+    path: Path,
+    *,
+    template_dir: Path | None = None,
+    issues: Sequence[Issue] | None = None,
+) -> None:
+    """Write `doc` to `path` in the format its suffix names (.pdf, .docx, .html, .json).
+
+    With `issues`, PDF, DOCX and HTML end with a QA appendix for reviewers.
+    """
     suffix = path.suffix.lower()
     if suffix == ".htm":
         suffix = ".html"
@@ -37,12 +47,12 @@ def render_document(doc: Document, path: Path, *, template_dir: Path | None = No
     elif suffix == ".html":
         from .html import write_html
 
-        write_html(doc, path, template_dir=template_dir)
+        write_html(doc, path, template_dir=template_dir, issues=issues)
     elif suffix == ".pdf":
         from .pdf import render_pdf
 
-        render_pdf(doc, path, template_dir=template_dir)
+        render_pdf(doc, path, template_dir=template_dir, issues=issues)
     else:
         from .docx import render_docx
 
-        render_docx(doc, path)
+        render_docx(doc, path, issues=issues)

@@ -8,12 +8,13 @@ spell-checks each column in its own language. Control characters that Word refus
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from ..errors import RenderError
 from ..fileio import atomic_path
-from ..model import BlockKind, Document, Lang
+from ..model import BlockKind, Document, Issue, Lang
 from .view import UNTRANSLATED_LABEL, Row, Run, build_rows, summarize
 
 __all__ = ["render_docx"]
@@ -27,8 +28,8 @@ LANG_TAGS: dict[str, str] = {"de": "de-DE", "ja": "ja-JP"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
-def render_docx(doc: Document, path: Path) -> None:
-    """Write `doc` as a parallel-text DOCX to `path` atomically."""
+def render_docx(doc: Document, path: Path, *, issues: Sequence[Issue] | None = None) -> None:
+    """Write `doc` as a parallel-text DOCX to `path` atomically (with a QA appendix)."""
     import docx
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.shared import Mm, Pt
@@ -75,11 +76,40 @@ def render_docx(doc: Document, path: Path) -> None:
             paragraph = cell.paragraphs[0]
             paragraph.style = document.styles[_style_for(row, lang)]
             _fill(paragraph, list(runs), lang, source_lang=doc.source_lang)
+    if issues:
+        _add_qa_appendix(document, doc, issues)
     try:
         with atomic_path(path) as tmp:
             document.save(str(tmp))
     except OSError as exc:
         raise RenderError(f"{path}: can't write the DOCX ({exc})") from None
+
+
+def _add_qa_appendix(document: Any, doc: Document, issues: Sequence[Issue]) -> None:
+    """Add a page listing the QA issues, for reviewers."""
+    from docx.enum.text import WD_BREAK
+
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    document.add_paragraph("QA-Bericht · 品質チェック", style="Heading German")
+    sources = {s.id: s.source for s in doc.segments()}
+    table = document.add_table(rows=1, cols=4)
+    table.style = "Table Grid"
+    for cell, text in zip(
+        table.rows[0].cells,
+        ("Segment", "Schwere · 重大度", "Prüfung · 項目", "Befund · 内容"),
+        strict=True,
+    ):
+        _fill(cell.paragraphs[0], [Run(text)], "de", bold=True)
+    _mark_header_row(table.rows[0])
+    for issue in issues:
+        cells = table.add_row().cells
+        for cell, text in zip(
+            cells[:3], (issue.segment_id, issue.severity, issue.check), strict=True
+        ):
+            _fill(cell.paragraphs[0], [Run(text)], "de")
+        excerpt = sources.get(issue.segment_id, "")[:120]
+        _fill(cells[3].paragraphs[0], [Run(issue.message, line_break=True)], "de")
+        _fill(cells[3].paragraphs[0], [Run(excerpt)], doc.source_lang)
 
 
 def _style_for(row: Row, lang: Lang) -> str:

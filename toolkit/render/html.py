@@ -8,12 +8,13 @@ so the HTML stands alone and the PDF build fetches nothing.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from ..errors import RenderError
 from ..fileio import write_bytes_atomic
-from ..model import Document
+from ..model import Document, Issue
 from .view import build_rows, summarize
 
 __all__ = ["TEMPLATE", "html_context", "render_html", "write_html"]
@@ -35,10 +36,17 @@ _COMMON_LABELS = {
     "untranslated": "nicht übersetzt · 未翻訳",
     "untranslated_count": "nicht übersetzt · 未翻訳",
     "generated": "erstellt · 作成",
+    "qa_title": "QA-Bericht · 品質チェック",
+    "qa_segment": "Segment",
+    "qa_severity": "Schwere · 重大度",
+    "qa_check": "Prüfung · 項目",
+    "qa_message": "Befund · 内容",
 }
 
 
-def html_context(doc: Document, *, today: dt.date | None = None) -> dict[str, Any]:
+def html_context(
+    doc: Document, *, today: dt.date | None = None, issues: Sequence[Issue] | None = None
+) -> dict[str, Any]:
     """Return the values the templates see for `doc` (`today` fixes the build date)."""
     from .. import __version__
 
@@ -63,10 +71,18 @@ def html_context(doc: Document, *, today: dt.date | None = None) -> dict[str, An
         "rows": rows,
         "summary": summarize(doc),
         "labels": labels,
+        "issues": list(issues or []),
+        "sources": {s.id: s.source for s in doc.segments()},
     }
 
 
-def render_html(doc: Document, *, template_dir: Path, today: dt.date | None = None) -> str:
+def render_html(
+    doc: Document,
+    *,
+    template_dir: Path,
+    today: dt.date | None = None,
+    issues: Sequence[Issue] | None = None,
+) -> str:
     """Return the parallel-text HTML of `doc` from the templates in `template_dir`."""
     import jinja2
     import markupsafe
@@ -85,9 +101,14 @@ def render_html(doc: Document, *, template_dir: Path, today: dt.date | None = No
     # The stylesheet is our own asset, not document text: mark it safe, but keep it from
     # closing the <style> element.
     css = css.replace("</", "<\\/")
-    return template.render(css=markupsafe.Markup(css), **html_context(doc, today=today))
+    return template.render(
+        css=markupsafe.Markup(css), **html_context(doc, today=today, issues=issues)
+    )
 
 
-def write_html(doc: Document, path: Path, *, template_dir: Path) -> None:
+def write_html(
+    doc: Document, path: Path, *, template_dir: Path, issues: Sequence[Issue] | None = None
+) -> None:
     """Write the parallel-text HTML of `doc` to `path` atomically."""
-    write_bytes_atomic(path, render_html(doc, template_dir=template_dir).encode("utf-8"))
+    html = render_html(doc, template_dir=template_dir, issues=issues)
+    write_bytes_atomic(path, html.encode("utf-8"))

@@ -8,12 +8,13 @@ fails the build instead of printing tofu.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from ..errors import RenderError
 from ..fileio import atomic_path
-from ..model import Document
+from ..model import Document, Issue
 from .html import render_html
 
 __all__ = ["render_pdf"]
@@ -32,9 +33,11 @@ class _GlyphWatch(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def render_pdf(doc: Document, path: Path, *, template_dir: Path) -> None:
+def render_pdf(
+    doc: Document, path: Path, *, template_dir: Path, issues: Sequence[Issue] | None = None
+) -> None:
     """Write `doc` as a parallel-text PDF to `path` atomically."""
-    html = render_html(doc, template_dir=template_dir)
+    html = render_html(doc, template_dir=template_dir, issues=issues)
     write_pdf_from_html(
         html, path, template_dir=template_dir, title=doc.title, lang=doc.source_lang
     )

@@ -1,0 +1,216 @@
+"""QA checks on a translated document: what a reviewer must see before the handout goes out.
+
+Per segment: untranslated or empty output, output equal to the source or in the wrong script,
+truncated output, glossary terms and protected items violated (as enforcement recorded them, or
+checked now for memory and human translations), forbidden renderings, numbers that differ,
+repeated output, and length-ratio outliers. Severities follow the usual LQA split: critical
+(wrong or missing content), functional (likely wrong, check it), cosmetic (worth a look).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import cast
+
+from ..glossary.model import Glossary
+from ..localize import find_dates, parse_number
+from ..model import Document, Issue, Lang, Segment, Severity
+
+__all__ = ["check_document", "check_segment", "summarize_issues"]
+
+_KANA_KANJI = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_LETTER = re.compile(r"[^\W\d_]")
+_DE_NUMBER = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
+    r"(?:\s?(Millionen|Million|Mio\.|Milliarden|Milliarde|Mrd\.|Tausend))?"
+)
+_JA_NUMBER = re.compile(
+    r"(?<![A-Za-z\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)([兆億万千])?"
+)
+_DE_SCALE = {
+    "million": 10**6,
+    "millionen": 10**6,
+    "mio.": 10**6,
+    "milliarde": 10**9,
+    "milliarden": 10**9,
+    "mrd.": 10**9,
+    "tausend": 10**3,
+}
+_JA_SCALE = {"兆": 10**12, "億": 10**8, "万": 10**4, "千": 10**3}
+_REPEAT_WORDS = re.compile(r"\b(\w+(?:\s+\w+){0,3})(?:\s+\1\b){2,}", re.IGNORECASE)
+_REPEAT_CHARS = re.compile(r"([^\s\d]{2,12}?)\1{2,}")
+# target/source length ratios (characters) outside which a translation is suspicious
+_DATE_TAG = Decimal(10**15)
+_RATIO = {("de", "ja"): (0.2, 1.3), ("ja", "de"): (0.9, 6.0)}
+
+
+def check_document(doc: Document, *, glossary: Glossary | None = None) -> list[Issue]:
+    """Return every QA issue of `doc`, in reading order."""
+    if doc.target_lang is None:
+        return []
+    issues: list[Issue] = []
+    for seg in doc.segments():
+        issues.extend(check_segment(seg, doc.source_lang, doc.target_lang, glossary=glossary))
+    return issues
+
+
+def check_segment(
+    seg: Segment, source: str, target: str, *, glossary: Glossary | None = None
+) -> list[Issue]:
+    """Return the QA issues of one translated segment."""
+    issues: list[Issue] = []
+
+    def add(check: str, severity: Severity, message: str) -> None:
+        issues.append(Issue(seg.id, check, severity, message))
+
+    if seg.target is None:
+        reason = "the engine failed" if "failed" in seg.flags else "no memory entry or engine"
+        add("untranslated", "critical", f"not translated ({reason})")
+        return issues
+    text = seg.target
+    if not text.strip():
+        add("empty", "critical", "the translation is empty")
+        return issues
+    if seg.origin == "verbatim":
+        return issues
+    if text.strip() == seg.source.strip() and _LETTER.search(seg.source):
+        add("untranslated", "critical", "the translation equals the source")
+    issues.extend(_script(seg, target))
+    if "truncated" in seg.flags:
+        add("truncated", "critical", "the engine stopped at its length limit; the end is missing")
+    for check in seg.checks:
+        if check.status == "violated" and check.kind == "term":
+            # A title beside an unknown name was left to the model: check it, don't block.
+            severity: Severity = "functional" if check.how == "soft" else "critical"
+            add("term", severity, f"glossary: {check.source!r} must be {check.expected!r}")
+        elif check.status == "violated":
+            add(
+                "protected",
+                "critical",
+                f"{check.kind} {check.source!r} must appear as {check.expected!r}",
+            )
+        elif check.how == "compound":
+            add(
+                "term",
+                "functional",
+                f"glossary: {check.expected!r} was forced into the compound around "
+                f"{check.source!r}; check the wording",
+            )
+    if glossary is not None:
+        issues.extend(_glossary(seg, source, target, glossary))
+    issues.extend(_numbers(seg, source, target))
+    if _REPEAT_WORDS.search(text) or _REPEAT_CHARS.search(text):
+        add("repetition", "functional", "the translation repeats itself")
+    low, high = _RATIO.get((source, target), (0.0, 100.0))
+    if len(seg.source) >= 20:
+        ratio = len(text) / len(seg.source)
+        if not low <= ratio <= high:
+            add("length", "cosmetic", f"length ratio {ratio:.2f} is outside {low}–{high}")
+    return issues
+
+
+def summarize_issues(issues: Iterable[Issue]) -> dict[str, dict[str, int]]:
+    """Return issue counts by severity and by check."""
+    items = list(issues)
+    return {
+        "severity": dict(Counter(i.severity for i in items)),
+        "check": dict(Counter(i.check for i in items)),
+    }
+
+
+def _script(seg: Segment, target: str) -> list[Issue]:
+    text = seg.target or ""
+    letters = _LETTER.findall(text)
+    if target == "ja" and letters and _LETTER.search(seg.source):
+        japanese = sum(bool(_KANA_KANJI.match(c)) for c in letters)
+        source_letters = _LETTER.findall(seg.source)
+        # A line that is mostly a Latin name (NRW.Energy4Climate) may stay Latin.
+        if japanese == 0 and len(source_letters) > 12:
+            return [Issue(seg.id, "script", "critical", "the translation has no Japanese text")]
+    if target == "de" and _KANA_KANJI.search(text):
+        return [Issue(seg.id, "script", "critical", "the German translation contains Japanese")]
+    return []
+
+
+def _glossary(seg: Segment, source: str, target: str, glossary: Glossary) -> list[Issue]:
+    """Check terms of memory and human translations (engine output was checked while made)."""
+    from ..glossary import find_terms
+
+    text = seg.target or ""
+    issues: list[Issue] = []
+    target_hits = {h.entry.id for h in find_terms(text, cast(Lang, target), glossary)}
+    checked = {c.entry for c in seg.checks}
+    for hit in find_terms(seg.source, cast(Lang, source), glossary):
+        entry = hit.entry
+        forbidden = entry.forbidden_ja if target == "ja" else entry.forbidden_de
+        for form in forbidden:
+            if form and form in text:
+                issues.append(
+                    Issue(
+                        seg.id,
+                        "term",
+                        "critical",
+                        f"glossary: {form!r} is a forbidden rendering of {hit.form!r}",
+                    )
+                )
+        if seg.origin == "engine" or entry.id in checked or entry.id in target_hits:
+            continue
+        expected = entry.ja if target == "ja" else entry.de
+        # An approved translation may paraphrase: worth a look, not a blocker.
+        issues.append(
+            Issue(
+                seg.id,
+                "term",
+                "functional",
+                f"glossary: {hit.form!r} is usually {expected!r}, not found",
+            )
+        )
+    return issues
+
+
+def _numbers(seg: Segment, source: str, target: str) -> list[Issue]:
+    text = seg.target or ""
+    src = _number_values(seg.source, source)
+    tgt = _number_values(text, target)
+    missing = src - tgt
+    issues = []
+    if missing:
+        shown = ", ".join(sorted(_show(v) for v in missing.elements()))
+        issues.append(Issue(seg.id, "numbers", "functional", f"numbers missing: {shown}"))
+    extra = tgt - src
+    if extra:
+        shown = ", ".join(sorted(_show(v) for v in extra.elements()))
+        issues.append(Issue(seg.id, "numbers", "cosmetic", f"numbers added: {shown}"))
+    return issues
+
+
+def _number_values(text: str, lang: str) -> Counter[Decimal]:
+    """Return the numbers of `text` as values: a date as its day (and year), scales applied."""
+    values: Counter[Decimal] = Counter()
+    for found in reversed(find_dates(text, lang)):
+        if found.date is not None:
+            # Month and day become one tagged value, so „15. Januar“ matches 1月15日.
+            values[_DATE_TAG + found.date.month * 100 + found.date.day] += 1
+            if found.year_given:
+                values[Decimal(found.date.year)] += 1
+        text = text[: found.start] + " " + text[found.end :]
+    pattern = _DE_NUMBER if lang == "de" else _JA_NUMBER
+    for number, scale in pattern.findall(text):
+        value = parse_number(number, lang)
+        if value is None:
+            continue
+        factor = (_DE_SCALE.get(scale.lower()) if lang == "de" else _JA_SCALE.get(scale)) or 1
+        values[(value * factor).normalize()] += 1
+    return values
+
+
+def _show(value: Decimal) -> str:
+    if value >= _DATE_TAG:
+        day = int(value - _DATE_TAG)
+        return f"date {day // 100}/{day % 100}"
+    if value >= 10**6 and value == value.to_integral_value():
+        return f"{value:,.0f}"
+    return str(value)
