@@ -98,6 +98,7 @@ class Segment:
     origin: Origin | None = None
     flags: tuple[str, ...] = ()  # what the engine reported: "failed", "truncated", "split", …
     checks: tuple[TermCheck, ...] = ()  # terms and protected items, as enforced
+    pivot: str | None = None  # the English pivot text, when the engine went through English
 
     @property
     def translated(self) -> bool:
@@ -151,6 +152,7 @@ class Document:
         target_lang: Lang,
         flags: Mapping[str, tuple[str, ...]] | None = None,
         checks: Mapping[str, tuple[TermCheck, ...]] | None = None,
+        pivots: Mapping[str, str] | None = None,
     ) -> Document:
         """Return a copy where segments named in `targets` carry their (text, origin).
 
@@ -158,6 +160,7 @@ class Document:
         """
         flags = flags or {}
         checks = checks or {}
+        pivots = pivots or {}
         blocks = []
         for block in self.blocks:
             segments = tuple(
@@ -167,6 +170,7 @@ class Document:
                     origin=targets[s.id][1] if s.id in targets else s.origin,
                     flags=tuple(dict.fromkeys(s.flags + flags.get(s.id, ()))),
                     checks=checks.get(s.id, s.checks),
+                    pivot=pivots.get(s.id, s.pivot),
                 )
                 for s in block.segments
             )
@@ -218,6 +222,7 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
                         "origin": s.origin,
                         "flags": list(s.flags),
                         "checks": [_check_to_dict(c) for c in s.checks],
+                        "pivot": s.pivot,
                     }
                     for s in b.segments
                 ],
@@ -249,6 +254,7 @@ def document_from_dict(data: Mapping[str, Any]) -> Document:
                     origin=s.get("origin"),
                     flags=tuple(s.get("flags") or ()),
                     checks=tuple(TermCheck(**c) for c in s.get("checks") or ()),
+                    pivot=s.get("pivot"),
                 )
                 for s in b["segments"]
             ),

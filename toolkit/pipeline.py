@@ -120,6 +120,7 @@ def translate_document(
     targets: dict[str, tuple[str, Origin]] = {}
     flags: dict[str, tuple[str, ...]] = {}
     checks: dict[str, tuple[TermCheck, ...]] = {}
+    pivots: dict[str, str] = {}
     LOGGER.info("Step 1/3 - Looking up %d segments in the memory", len(segments))
     if memory is not None:
         hits = memory.lookup([s.source for s in segments], doc.source_lang, target_lang)
@@ -158,8 +159,10 @@ def translate_document(
                 flags[seg.id] = result.flags
             if result.checks:
                 checks[seg.id] = result.checks
+            if len(result.pivot) > 1:  # the text after the first leg is the English pivot
+                pivots[seg.id] = result.pivot[0]
     LOGGER.info("Step 3/3 - %d of %d segments translated", len(targets), len(segments))
-    return doc.with_targets(targets, target_lang, flags, checks)
+    return doc.with_targets(targets, target_lang, flags, checks, pivots)
 
 
 def _to_json(result: Translation) -> str:

@@ -32,7 +32,7 @@ from .protect import mask, placeholders_intact, unmask
 __all__ = ["ENFORCER_VERSION", "TermEnforcer"]
 
 LOGGER = logging.getLogger(__name__)
-ENFORCER_VERSION = "terms/2"
+ENFORCER_VERSION = "terms/3"
 
 
 @dataclass
@@ -55,6 +55,12 @@ class _Job:
         """Return what the placeholders stand for, in placeholder order."""
         spans = self.spans()
         return [target for _, _, target in spans]
+
+    def pivot_forms(self) -> list[str]:
+        """Return the English forms of the placeholders, for the pivot text."""
+        items = [(p.start, p.pivot) for p in self.protected]
+        items += [(self.terms[i].start, self.terms[i].entry.en) for i in self.forced]
+        return [form for _, form in sorted(items)]
 
     def spans(self) -> list[tuple[int, int, str]]:
         """Return (start, end, target form) of every span that is a placeholder now."""
@@ -265,7 +271,8 @@ class TermEnforcer:
             checks.append(TermCheck("term", hit.form, expected, status, hit.entry.id, how))
         hypotheses = (Hypothesis(final, result.hypotheses[0].score), *result.hypotheses[1:])
         flags = result.flags + (("fallback",) if job.how == "fallback" else ())
-        return Translation(hypotheses, flags=flags, pivot=result.pivot, checks=tuple(checks))
+        pivot = tuple(unmask(text, job.pivot_forms()) for text in result.pivot)
+        return Translation(hypotheses, flags=flags, pivot=pivot, checks=tuple(checks))
 
 
 _NAME_AFTER = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]+")
