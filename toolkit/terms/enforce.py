@@ -219,7 +219,9 @@ class TermEnforcer:
     def _has(self, text: str, lang: str, entry: Entry) -> bool:
         """Return whether `text` in `lang` contains the required form of `entry`."""
         if lang == "en":
-            return bool(entry.en) and entry.en.casefold() in text.casefold()
+            # Whole words, plural allowed: "hydrogen(s)", not "hydrogenic".
+            pattern = r"(?<!\w)" + re.escape(entry.en) + r"(?:s|es)?(?!\w)"
+            return bool(entry.en) and re.search(pattern, text, re.IGNORECASE) is not None
         if lang not in ("de", "ja"):
             return False
         return any(h.entry.id == entry.id for h in _hits(text, lang, self.glossary))
