@@ -18,6 +18,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 __all__ = [
+    "DE_MONTHS",
     "Found",
     "find_amounts",
     "find_dates",
@@ -141,6 +142,7 @@ class Found:
     target: str  # the same thing written the target language's way
     date: dt.date | None = None  # for dates: the date (year 2000 or the default if not written)
     year_given: bool = True
+    last_day: int | None = None  # for a range of days („1. bis 6. März“): the last one
 
 
 def parse_number(text: str, lang: str) -> Decimal | None:
@@ -245,7 +247,14 @@ def _find_ranges(text: str, lang: str, default_year: int | None) -> list[Found]:
             target = f"vom {first.day}. bis {end}" if words else f"{first.day}.–{end}"
         found.append(
             Found(
-                match.start(), match.end(), "date", match.group(0), target, first, year is not None
+                match.start(),
+                match.end(),
+                "date",
+                match.group(0),
+                target,
+                first,
+                year is not None,
+                last.day,
             )
         )
     return found

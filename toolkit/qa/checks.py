@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import cast
 
 from ..glossary.model import Glossary
-from ..localize import find_dates, parse_number
+from ..localize import DE_MONTHS, find_dates, parse_number
 from ..model import Document, Issue, Lang, Segment, Severity
 
 __all__ = ["check_document", "check_segment", "summarize_issues"]
@@ -43,7 +43,12 @@ _JA_SCALE = {"兆": 10**12, "億": 10**8, "万": 10**4, "千": 10**3}
 _REPEAT_WORDS = re.compile(r"\b(\w+(?:\s+\w+){0,3})(?:\s+\1\b){2,}", re.IGNORECASE)
 _REPEAT_CHARS = re.compile(r"([^\s\d]{2,12}?)\1{2,}")
 # target/source length ratios (characters) outside which a translation is suspicious
-_DATE_TAG = Decimal(10**15)
+# Days and months of dates are tagged values, apart from plain numbers.
+_DAY = Decimal(10**15)
+_MONTH = Decimal(2 * 10**15)
+_JA_DAY = re.compile(r"(?<![\d月])(\d{1,2})日")
+_JA_MONTH = re.compile(r"(?<!\d)(\d{1,2})月(?!\d)")
+_DE_MONTH = re.compile(r"\b(" + "|".join(DE_MONTHS) + r")\b")
 _RATIO = {("de", "ja"): (0.2, 1.3), ("ja", "de"): (0.9, 6.0)}
 
 
@@ -147,7 +152,7 @@ def _glossary(seg: Segment, source: str, target: str, glossary: Glossary) -> lis
         entry = hit.entry
         forbidden = entry.forbidden_ja if target == "ja" else entry.forbidden_de
         for form in forbidden:
-            if form and form in text:
+            if form and _contains_form(text, form, target):
                 issues.append(
                     Issue(
                         seg.id,
@@ -164,11 +169,19 @@ def _glossary(seg: Segment, source: str, target: str, glossary: Glossary) -> lis
             Issue(
                 seg.id,
                 "term",
-                "functional",
+                "cosmetic",
                 f"glossary: {hit.form!r} is usually {expected!r}, not found",
             )
         )
     return issues
+
+
+def _contains_form(text: str, form: str, lang: str) -> bool:
+    """Return whether `form` occurs in `text` as a word (German: with an ending)."""
+    if lang == "ja":
+        return form in text
+    pattern = r"(?<!\w)" + re.escape(form) + r"(?:e|en|es|n|s|er|ern)?(?!\w)"
+    return re.search(pattern, text) is not None
 
 
 def _numbers(seg: Segment, source: str, target: str) -> list[Issue]:
@@ -188,15 +201,30 @@ def _numbers(seg: Segment, source: str, target: str) -> list[Issue]:
 
 
 def _number_values(text: str, lang: str) -> Counter[Decimal]:
-    """Return the numbers of `text` as values: a date as its day (and year), scales applied."""
+    """Return the numbers of `text` as values; dates count as day, month and year.
+
+    „am 16. November“ gives day 16 and month 11, 16日（月） only day 16: a translation that
+    leaves out what the context makes clear then only adds or lacks a month, not a number.
+    """
     values: Counter[Decimal] = Counter()
     for found in reversed(find_dates(text, lang)):
         if found.date is not None:
-            # Month and day become one tagged value, so „15. Januar“ matches 1月15日.
-            values[_DATE_TAG + found.date.month * 100 + found.date.day] += 1
+            values[_DAY + found.date.day] += 1
+            values[_MONTH + found.date.month] += 1
+            if found.last_day is not None:
+                values[_DAY + found.last_day] += 1
             if found.year_given:
                 values[Decimal(found.date.year)] += 1
         text = text[: found.start] + " " + text[found.end :]
+    if lang == "ja":
+        for pattern, tag in ((_JA_DAY, _DAY), (_JA_MONTH, _MONTH)):
+            for match in reversed(list(pattern.finditer(text))):
+                values[tag + int(match.group(1))] += 1
+                text = text[: match.start()] + " " + text[match.end() :]
+    else:
+        for match in reversed(list(_DE_MONTH.finditer(text))):
+            values[_MONTH + DE_MONTHS.index(match.group(1)) + 1] += 1
+            text = text[: match.start()] + " " + text[match.end() :]
     pattern = _DE_NUMBER if lang == "de" else _JA_NUMBER
     for number, scale in pattern.findall(text):
         value = parse_number(number, lang)
@@ -208,9 +236,10 @@ def _number_values(text: str, lang: str) -> Counter[Decimal]:
 
 
 def _show(value: Decimal) -> str:
-    if value >= _DATE_TAG:
-        day = int(value - _DATE_TAG)
-        return f"date {day // 100}/{day % 100}"
+    if value >= _MONTH:
+        return f"month {int(value - _MONTH)}"
+    if value >= _DAY:
+        return f"day {int(value - _DAY)}"
     if value >= 10**6 and value == value.to_integral_value():
         return f"{value:,.0f}"
     return str(value)
