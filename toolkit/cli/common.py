@@ -87,11 +87,25 @@ def engine_options(func: F) -> F:
     options = [
         click.option(
             "--engine",
-            type=click.Choice(["auto", "argos", "none"]),
+            type=click.Choice(["auto", "argos", "libretranslate", "none"]),
             default="auto",
             show_default=True,
             help="After the memory: auto = Argos models when installed for the route, "
-            "argos = require them, none = memory only.",
+            "argos = require them, libretranslate = a shared server (--server), "
+            "none = memory only.",
+        ),
+        click.option(
+            "--server",
+            envvar="DEJAKIT_LIBRETRANSLATE_URL",
+            default=None,
+            help="LibreTranslate server URL for --engine libretranslate "
+            "[env: DEJAKIT_LIBRETRANSLATE_URL].",
+        ),
+        click.option(
+            "--api-key",
+            envvar="DEJAKIT_LIBRETRANSLATE_KEY",
+            default="",
+            help="API key for the LibreTranslate server [env: DEJAKIT_LIBRETRANSLATE_KEY].",
         ),
         click.option("--beam-size", type=click.IntRange(1, 16), default=4, show_default=True),
         click.option(
@@ -130,10 +144,20 @@ def make_engine(
     compute_type: str,
     threads: int,
     quiet: bool,
+    server: str | None = None,
+    api_key: str = "",
 ) -> Engine | None:
     """Return the engine the options ask for, or None for memory-only translation."""
     if engine == "none":
         return None
+    if engine == "libretranslate":
+        if not server:
+            raise click.UsageError("--engine libretranslate needs --server URL")
+        from ..engines.libretranslate import LibreTranslateEngine, ServerSettings
+
+        remote = LibreTranslateEngine(ServerSettings(url=server, api_key=api_key))
+        remote.route(source, target)  # raises EngineError when unreachable or lacking the pair
+        return remote
     from ..engines.argos import ArgosEngine, EngineSettings
 
     argos = ArgosEngine(
