@@ -14,14 +14,22 @@ from pathlib import Path
 
 from ..errors import IngestError
 from ..model import LANGS, Document, Lang
-from . import markdown, text
-from .press import build_document
+from . import html, markdown, text
+from .press import RawBlock, build_document
 
 __all__ = ["SUPPORTED_SUFFIXES", "decode_text", "detect_lang", "read_document", "read_text"]
 
 LOGGER = logging.getLogger(__name__)
 
-SUPPORTED_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
+SUPPORTED_SUFFIXES = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+}
 MAX_BYTES = 20 * 1024 * 1024
 # C0/C1 controls other than tab and newline: Word and XML refuse them, so they never enter.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
@@ -29,6 +37,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 def read_document(path: Path, *, lang: Lang | None = None) -> Document:
     """Return the document in the file at `path`, in `lang` (guessed from the text if None)."""
+    if path.suffix.lower() == ".toml":  # an MoU summary: toolkit/pack/mou.py reads it
+        from ..pack.mou import read_mou_document
+
+        return read_mou_document(path, lang=lang)
     fmt = SUPPORTED_SUFFIXES.get(path.suffix.lower())
     if fmt is None:
         known = ", ".join(sorted(SUPPORTED_SUFFIXES))
@@ -45,6 +57,10 @@ def read_document(path: Path, *, lang: Lang | None = None) -> Document:
         raise IngestError(f"{path}: can't be read ({exc.strerror})") from None
     if len(data) > MAX_BYTES:
         raise IngestError(f"{path}: {len(data):,} bytes is too large for a document (limit 20 MB)")
+    if fmt == "docx":
+        from .docx import read_docx_blocks
+
+        return _build(read_docx_blocks(path), lang, str(path))
     return read_text(decode_text(data, path), lang=lang, fmt=fmt, source_name=str(path))
 
 
@@ -60,14 +76,28 @@ def read_text(
         content = _CONTROL.sub("", content.replace("\f", "\n\n"))
     if not content.strip():
         raise IngestError(f"{source_name}: the file is empty; give a text with at least a title")
-    if lang is None:
+    if lang is None and fmt != "html":  # markup would skew the guess: guess from the text
         lang = detect_lang(content)
-    elif lang not in LANGS:
+    elif lang is not None and lang not in LANGS:
         raise IngestError(f"{source_name}: unsupported language {lang!r}; use one of {LANGS}")
-    readers = {"text": text.split_raw_blocks, "markdown": markdown.split_raw_blocks}
-    raw_blocks = readers[fmt](content)
+    readers = {
+        "text": text.split_raw_blocks,
+        "markdown": markdown.split_raw_blocks,
+        "html": html.split_raw_blocks,
+    }
+    try:
+        raw_blocks = readers[fmt](content)
+    except IngestError as exc:
+        raise IngestError(f"{source_name}: {exc}") from None
+    return _build(raw_blocks, lang, source_name)
+
+
+def _build(raw_blocks: list[RawBlock], lang: Lang | None, source_name: str) -> Document:
+    """Return the document of `raw_blocks`, the language guessed from them if not given."""
     if not raw_blocks:
         raise IngestError(f"{source_name}: no text found; give a text with at least a title")
+    if lang is None:
+        lang = detect_lang("\n".join(line for raw in raw_blocks for line in raw.lines))
     return build_document(raw_blocks, lang, source_name=source_name)
 
 
