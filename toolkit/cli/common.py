@@ -238,6 +238,12 @@ def echo_summary(doc: Document, outputs: tuple[Path, ...]) -> None:
             "  untranslated segments are marked in the output; add approved translations "
             "(dejakit memory import FILE.tmx) or install Argos models (dejakit doctor)"
         )
+    checks = Counter(c.status for s in doc.segments() for c in s.checks)
+    if checks:
+        click.echo(
+            "  glossary and protected items: "
+            + ", ".join(f"{checks.get(k, 0)} {k}" for k in ("verified", "enforced", "violated"))
+        )
     for output in outputs:
         click.echo(f"  wrote {output}")
 
