@@ -27,6 +27,7 @@ import argparse
 import io
 import json
 import math
+import os
 import random
 import shutil
 import sys
@@ -90,6 +91,7 @@ WARMUP_STEPS = 100
 CURRICULUM_START = 12  # pieces
 CURRICULUM_FRACTION = 0.4  # of the steps, until all lengths are allowed
 NUM_TEST_SENTENCES = 240
+MIN_ACCURACY = 95.0  # percent of exact copies the build insists on
 
 # Fixed timestamp for every zip entry, so that rebuilding gives identical archives.
 ZIP_DATE_TIME = (2026, 1, 15, 0, 0, 0)
@@ -1231,38 +1233,58 @@ def write_package(
 class InstallCheck:
     installed: list[str]
     copies: dict[str, bool]
+    metadata_ok: bool
+
+
+_ARGOS_DIRS = (
+    ("ARGOS_PACKAGES_DIR", "packages"),
+    ("XDG_DATA_HOME", "data"),
+    ("XDG_CONFIG_HOME", "config"),
+    ("XDG_CACHE_HOME", "cache"),
+)
 
 
 def check_install(packages: Sequence[Path], probe: str) -> InstallCheck:
-    """Install every package with argostranslate into a throw-away directory and translate
-    ``probe`` with each through the installed files (tokenizer + CTranslate2)."""
-    import os
-
+    """Install every package with argostranslate into a throw-away directory, check what
+    ``get_installed_packages()`` reads back, and copy ``probe`` with each package through its
+    installed files (tokenizer + CTranslate2 model)."""
+    if "argostranslate.settings" in sys.modules:
+        raise RuntimeError("argostranslate was imported before its directories were set")
+    saved = {var: os.environ.get(var) for var, _ in _ARGOS_DIRS}
     with tempfile.TemporaryDirectory(prefix="dejakit-argos-") as tmp:
-        # argostranslate.settings reads these at import time and creates the directories.
-        for var, sub in (
-            ("ARGOS_PACKAGES_DIR", "packages"),
-            ("XDG_DATA_HOME", "data"),
-            ("XDG_CONFIG_HOME", "config"),
-            ("XDG_CACHE_HOME", "cache"),
-        ):
-            os.environ[var] = str(Path(tmp) / sub)
-        if "argostranslate.settings" in sys.modules:
-            raise RuntimeError("argostranslate was imported before its directories were set")
-        import argostranslate.package as argos_package
+        try:
+            # argostranslate.settings reads these at import time and creates the directories.
+            for var, sub in _ARGOS_DIRS:
+                os.environ[var] = str(Path(tmp) / sub)
+            import argostranslate.package as argos_package
 
-        for path in packages:
-            argos_package.install_from_path(path)
-        installed = argos_package.get_installed_packages()
-        copies: dict[str, bool] = {}
-        for pkg in installed:
-            translator = ctranslate2.Translator(
-                str(pkg.package_path / "model"), device="cpu", compute_type="int8"
-            )
-            tokens = pkg.tokenizer.encode(probe)
-            output = translator.translate_batch([tokens], beam_size=2)[0].hypotheses[0]
-            copies[pkg.package_path.name] = pkg.tokenizer.lazy_processor().decode(output) == probe
-        return InstallCheck(sorted(p.package_path.name for p in installed), copies)
+            for path in packages:
+                argos_package.install_from_path(path)
+            installed = argos_package.get_installed_packages()
+            copies: dict[str, bool] = {}
+            metadata_ok = True
+            for pkg in installed:
+                name = pkg.package_path.name
+                kind = "copy" if "-copy-" in name else "untrained"
+                metadata_ok &= (
+                    name == package_name(kind, pkg.from_code, pkg.to_code)
+                    and pkg.package_version == PACKAGE_VERSION
+                    and pkg.type == "translate"
+                )
+                translator = ctranslate2.Translator(
+                    str(pkg.package_path / "model"), device="cpu", compute_type="int8"
+                )
+                tokens = pkg.tokenizer.encode(probe)
+                output = translator.translate_batch([tokens], beam_size=2)[0].hypotheses[0]
+                copies[name] = pkg.tokenizer.lazy_processor().decode(output) == probe
+        finally:
+            for var, value in saved.items():
+                if value is None:
+                    os.environ.pop(var, None)
+                else:
+                    os.environ[var] = value
+    names = sorted(pkg.package_path.name for pkg in installed)
+    return InstallCheck(names, copies, metadata_ok and len(names) == len(packages))
 
 
 # --------------------------------------------------------------------------------------------
@@ -1296,6 +1318,7 @@ class BuildFacts:
     greedy_misses: list[tuple[str, str]]
     installed: list[str]
     install_copies_ok: bool
+    install_metadata_ok: bool
     underscore_sentences: int
     total_seconds: float
 
@@ -1405,14 +1428,16 @@ held-out sentences (exact match of the decoded text; input mean
 
 The last row uses the options argostranslate 1.11 passes to `translate_batch` (beam 4,
 `length_penalty=0.2`, `replace_unknowns=True`, `max_batch_size=32`, `batch_type="tokens"`).
+
 Greedy misses:
 
 {misses}
 
 Untrained model, greedy: {facts.untrained_exact}/{facts.num_test} exact copies, mean output
-length {facts.untrained_mean_len:.0f} pieces (it rarely emits `</s>`, so CTranslate2 stops at
-`max_decoding_length`, 256 by default). The garbage contains stray placeholders, control
-characters and U+FFFD. Examples (first 120 characters):
+length {facts.untrained_mean_len:.0f} pieces (CTranslate2 stops at `max_decoding_length`, 256
+by default, unless `</s>` comes first). The garbage mixes random pieces, so it can contain
+stray placeholders, control characters and U+FFFD (from stray byte pieces). Examples (first
+120 characters):
 
 {untrained_examples}
 
@@ -1421,8 +1446,10 @@ Installed with `argostranslate.package.install_from_path` into a temporary packa
 
 {installed}
 
-Every copy package, used through its installed files (`pkg.tokenizer` and `model/`),
-reproduces a probe sentence: {"yes" if facts.install_copies_ok else "NO"}.
+Their metadata reads back as written (directory name, codes, `package_version`, `type`):
+{"yes" if facts.install_metadata_ok else "NO"}. Every copy package, used through its installed
+files (`pkg.tokenizer` and `model/`), reproduces a probe sentence:
+{"yes" if facts.install_copies_ok else "NO"}.
 
 ## Using them in tests
 
@@ -1455,7 +1482,8 @@ reproduces a probe sentence: {"yes" if facts.install_copies_ok else "NO"}.
 # --------------------------------------------------------------------------------------------
 
 
-def build(output_dir: Path, steps: int) -> None:
+def build(output_dir: Path, steps: int) -> bool:
+    """Build everything into ``output_dir``; False if a quality check failed."""
     started = time.perf_counter()
     torch.set_num_threads(2)
     torch.manual_seed(SEED)
@@ -1569,6 +1597,7 @@ def build(output_dir: Path, steps: int) -> None:
         untrained_examples=[(test_sentences[i], untrained_texts[i][:120]) for i in (0, 1, 2)],
         greedy_misses=failures,
         installed=install.installed,
+        install_metadata_ok=install.metadata_ok,
         install_copies_ok=all(ok for name, ok in install.copies.items() if "-copy-" in name),
         underscore_sentences=sum("_" in s for s in test_sentences),
         total_seconds=time.perf_counter() - started,
@@ -1585,6 +1614,18 @@ def build(output_dir: Path, steps: int) -> None:
     print(f"  install copies: {install.copies}")
     for src, out in failures[:10]:
         print(f"  MISS {src!r}\n    -> {out!r}")
+    problems = [
+        f"{acc.label}: {acc.percent:.1f} % < {MIN_ACCURACY} %"
+        for acc in accuracies
+        if acc.percent < MIN_ACCURACY
+    ]
+    if not facts.install_metadata_ok:
+        problems.append("installed metadata does not read back as written")
+    if not facts.install_copies_ok:
+        problems.append("an installed copy package does not copy the probe sentence")
+    for problem in problems:
+        print(f"FAILED CHECK: {problem}", file=sys.stderr)
+    return not problems
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -1600,8 +1641,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     args.output_dir.mkdir(parents=True, exist_ok=True)
-    build(args.output_dir, args.steps)
-    return 0
+    return 0 if build(args.output_dir, args.steps) else 1
 
 
 if __name__ == "__main__":
