@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from toolkit.engines import FakeEngine
 from toolkit.ingest import read_text
-from toolkit.model import Document
+from toolkit.model import BlockKind, Document
 from toolkit.pipeline import translate_document
 
 SOURCE = """\
@@ -54,10 +55,14 @@ def translated() -> Document:
     return translate_document(doc, target_lang="ja", engine=FakeEngine(JAPANESE))
 
 
-def pdftotext(path: Path) -> str:
-    """Return the text poppler extracts from `path`, in reading order."""
+def pdftotext(path: Path, *, raw: bool = False) -> str:
+    """Return the text poppler extracts from `path`: in its reading order, or with `raw` in
+    the order the content stream draws it (WeasyPrint draws row by row, cell by cell)."""
     return subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True
+        ["pdftotext", *(["-raw"] if raw else []), "-enc", "UTF-8", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
 
 
@@ -70,3 +75,121 @@ def pdf_fonts(path: Path) -> list[dict[str, str]]:
         # name, type words..., encoding, emb, sub, uni, object, id
         fonts.append({"name": parts[0], "type": " ".join(parts[1:-6]), "emb": parts[-5]})
     return fonts
+
+
+# ---- a realistic handout: the hydrogen release with its approved Japanese ----
+
+HOSTILE = "<link rel=attachment href=file:///etc/passwd> {{ 7*7 }} </td><script>alert(1)</script>"
+
+
+def sample_document(with_pivots: bool = True) -> Document:
+    """Return samples/pm-wasserstoff-de.txt translated from its approved TMX (3 pages A4).
+
+    With `with_pivots`, every block but the kicker and the contact has English pivot text.
+    """
+    from tests.conftest import SAMPLES
+    from toolkit.exchange.tmx import read_tmx
+    from toolkit.ingest import read_document
+    from toolkit.memory import TranslationMemory
+
+    doc = read_document(SAMPLES / "pm-wasserstoff-de.txt")
+    with TranslationMemory(":memory:") as memory:
+        memory.add(read_tmx(SAMPLES / "pm-wasserstoff-de.tmx")[0])
+        doc = translate_document(doc, target_lang="ja", memory=memory, engine=None)
+    if not with_pivots:
+        return doc
+    skip = {BlockKind.KICKER, BlockKind.CONTACT}
+    pivots = {
+        s.id: f"Pivot {s.id}: the English text an interpreter reads."
+        for b in doc.blocks
+        if b.kind not in skip
+        for s in b.segments
+    }
+    return doc.with_targets({}, "ja", pivots=pivots)
+
+
+@pytest.fixture(scope="session")
+def sample_doc() -> Document:
+    """The hydrogen release, translated, with pivots (session-wide: it is immutable)."""
+    return sample_document()
+
+
+def hostile_document() -> Document:
+    """Return a release whose text tries to inject markup, a template and a file attachment."""
+    text = f"Angriff\n\n{HOSTILE}\n\nNormaler Satz.\n"
+    return translate_document(
+        read_text(text, source_name="hostile.txt"),
+        target_lang="ja",
+        engine=FakeEngine(fallback=lambda t: t + " 訳"),
+    )
+
+
+def pdf_catalog(path: Path) -> Any:
+    """Return the document catalog (``/Root``) of the PDF at `path`, untyped for tests."""
+    from pypdf import PdfReader
+
+    return PdfReader(path).trailer["/Root"]
+
+
+def pdf_page_texts(path: Path, *, raw: bool = False) -> list[str]:
+    """Return the text of each page of `path`, as poppler extracts it (see `pdftotext`)."""
+    return pdftotext(path, raw=raw).split("\f")[:-1]
+
+
+def pdf_column_lines(
+    path: Path, page: int, left: float, right: float, top: float = 0.08, bottom: float = 0.92
+) -> list[str]:
+    """Return the text lines poppler finds on `page` in a box given as fractions of the page.
+
+    The default height leaves out the running head and foot.
+    """
+    from pypdf import PdfReader
+
+    box = PdfReader(path).pages[page - 1].mediabox
+    width, height = float(box.width), float(box.height)
+    out = subprocess.run(
+        [
+            "pdftotext",
+            "-enc",
+            "UTF-8",
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            "-x",
+            str(int(width * left)),
+            "-y",
+            str(int(height * top)),
+            "-W",
+            str(int(width * (right - left))),
+            "-H",
+            str(int(height * (bottom - top))),
+            str(path),
+            "-",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return [line.strip() for line in out.replace("\f", "").splitlines() if line.strip()]
+
+
+def soffice_to_pdf(paths: list[Path], outdir: Path) -> list[Path]:
+    """Convert DOCX files to PDF with LibreOffice headless (one process for all of them)."""
+    profile = outdir / "lo-profile"
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(outdir),
+            *map(str, paths),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
+    return [outdir / f"{p.stem}.pdf" for p in paths]

@@ -1,30 +1,43 @@
+"""The DOCX as Word (python-docx) and LibreOffice read it back."""
+
 from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
 from docx.oxml.ns import qn
+from docx.shared import Mm
 
-from tests.render.conftest import pdftotext
+from tests.render.conftest import (
+    HOSTILE,
+    hostile_document,
+    pdftotext,
+    sample_document,
+    soffice_to_pdf,
+)
 from toolkit.model import Document
-from toolkit.render import render_document
+from toolkit.render import RenderOptions, render_document
+from toolkit.render.docx import add_field, clean_text, set_fonts
 
 
-def _render(doc: Document, tmp_path: Path) -> Path:
+def _render(doc: Document, tmp_path: Path, options: RenderOptions | None = None) -> Path:
     path = tmp_path / "out.docx"
-    render_document(doc, path)
+    render_document(doc, path, options=options)
     return path
+
+
+def _texts(table: object) -> list[tuple[str, ...]]:
+    return [tuple(c.text for c in row.cells) for row in table.rows]  # type: ignore[attr-defined]
 
 
 def test_docx_reopens_with_aligned_rows(translated: Document, tmp_path: Path) -> None:
     reopened = docx.Document(str(_render(translated, tmp_path)))
-    table = reopened.tables[0]
-    rows = [(r.cells[0].text, r.cells[1].text) for r in table.rows]
-    assert rows[0] == ("Deutsch", "日本語")
+    rows = _texts(reopened.tables[0])
+    assert rows[0] == ("Deutsch · ドイツ語", "日本語 · Japanisch")
     assert ("Wasserstoff verbindet NRW und Fukushima", "水素がNRW州と福島をつなぐ") in rows
     assert (
         "Das Land und die Präfektur bauen ihre Partnerschaft aus. Ammoniak dient als Träger.",
@@ -36,41 +49,174 @@ def test_docx_reopens_with_aligned_rows(translated: Document, tmp_path: Path) ->
     assert len(rows) == 1 + len(translated.blocks)
 
 
-def test_docx_sets_east_asian_font_and_languages(translated: Document, tmp_path: Path) -> None:
+def test_target_first_swaps_the_columns(translated: Document, tmp_path: Path) -> None:
+    reopened = docx.Document(str(_render(translated, tmp_path, RenderOptions(first="ja"))))
+    rows = _texts(reopened.tables[0])
+    assert rows[0] == ("日本語 · Japanisch", "Deutsch · ドイツ語")
+    assert ("水素がNRW州と福島をつなぐ", "Wasserstoff verbindet NRW und Fukushima") in rows
+
+
+def test_docx_sets_styles_east_asian_font_and_languages(
+    translated: Document, tmp_path: Path
+) -> None:
     reopened = docx.Document(str(_render(translated, tmp_path)))
-    target_cell = reopened.tables[0].rows[2].cells[1]
-    run = target_cell.paragraphs[0].runs[0]
-    rpr = run._r.rPr
+    styles = reopened.styles
+    for name in ("Title", "Heading 1", "Body German", "Body Japanese", "Body English"):
+        fonts = styles[name].element.rPr.find(qn("w:rFonts"))
+        assert fonts.get(qn("w:eastAsia")).endswith("CJK JP"), name
+        assert fonts.get(qn("w:asciiTheme")) is None, name  # no theme font overrides ours
+    lang = styles["Body Japanese"].element.rPr.find(qn("w:lang"))
+    assert lang.get(qn("w:val")) == "ja-JP"
+    assert styles["Body German"].element.rPr.find(qn("w:lang")).get(qn("w:val")) == "de-DE"
+
+    table = reopened.tables[0]
+    paragraph_row = table.rows[4]  # kicker, title, dateline header… then the first paragraph
+    source, target = paragraph_row.cells[0].paragraphs[0], paragraph_row.cells[1].paragraphs[0]
+    assert source.style.name == "Body German"
+    assert target.style.name == "Body Japanese"
+    rpr = target.runs[0]._r.rPr
     assert rpr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "Noto Serif CJK JP"
     assert rpr.find(qn("w:lang")).get(qn("w:val")) == "ja-JP"
-    source_run = reopened.tables[0].rows[2].cells[0].paragraphs[0].runs[0]
-    assert source_run._r.rPr.find(qn("w:lang")).get(qn("w:val")) == "de-DE"
-    footer_xml = reopened.sections[0].footer._element.xml
+    assert source.runs[0]._r.rPr.find(qn("w:lang")).get(qn("w:val")) == "de-DE"
+    title_row = table.rows[2]
+    assert {c.paragraphs[0].style.name for c in title_row.cells} == {"Title"}
+
+
+def test_header_footer_fields_and_marking(translated: Document, tmp_path: Path) -> None:
+    options = RenderOptions(classification="VS – NUR FÜR DEN DIENSTGEBRAUCH", notice="Entwurf")
+    reopened = docx.Document(str(_render(translated, tmp_path, options)))
+    section = reopened.sections[0]
+    footer_xml = section.footer._element.xml
     assert "PAGE" in footer_xml
     assert "NUMPAGES" in footer_xml
+    footer = [p.text for p in section.footer.paragraphs]
+    assert footer[0].startswith("Entwurf\t")
+    assert footer[1] == "VS – NUR FÜR DEN DIENSTGEBRAUCH"
+    header = [p.text for p in section.header.paragraphs]
+    assert header == ["VS – NUR FÜR DEN DIENSTGEBRAUCH", "Wasserstoff verbindet NRW und Fukushima"]
+
+
+def test_german_is_hyphenated_automatically(translated: Document, tmp_path: Path) -> None:
+    settings = docx.Document(str(_render(translated, tmp_path))).settings.element
+    names = [child.tag.split("}")[1] for child in settings]
+    assert names[names.index("defaultTabStop") + 1] == "autoHyphenation"
+
+
+def test_default_notice(translated: Document, tmp_path: Path) -> None:
+    reopened = docx.Document(str(_render(translated, tmp_path)))
+    assert reopened.sections[0].footer.paragraphs[0].text.startswith("Arbeitsübersetzung – 仮訳")
+
+
+def test_table_rows_keep_together_repeat_header_and_show_no_borders(
+    translated: Document, tmp_path: Path
+) -> None:
+    reopened = docx.Document(str(_render(translated, tmp_path)))
+    table = reopened.tables[0]
+    first: Any = table.rows[0]._tr.trPr
+    assert first.find(qn("w:tblHeader")) is not None
+    for row in table.rows:
+        properties: Any = row._tr.trPr
+        assert properties.find(qn("w:cantSplit")) is not None
+    table_properties: Any = table._tbl.tblPr
+    borders = table_properties.find(qn("w:tblBorders"))
+    assert {b.get(qn("w:val")) for b in borders} == {"nil"}
+
+
+def test_tall_rows_may_split(tmp_path: Path) -> None:
+    from toolkit.engines import FakeEngine
+    from toolkit.ingest import read_text
+    from toolkit.pipeline import translate_document
+
+    german = " ".join(["Die Delegation besucht Anlagen für grünen Wasserstoff in Namie."] * 70)
+    doc = translate_document(
+        read_text(f"Kurz.\n\n{german}\n"),
+        target_lang="ja",
+        engine=FakeEngine(fallback=lambda t: "代表団は施設を視察します。"),
+    )
+    table = docx.Document(str(_render(doc, tmp_path))).tables[0]
+    short: Any = table.rows[1]._tr.trPr
+    tall: Any = table.rows[2]._tr.trPr
+    assert short.find(qn("w:cantSplit")) is not None
+    assert tall is None or tall.find(qn("w:cantSplit")) is None
+
+
+def test_letter_landscape_page_setup(translated: Document, tmp_path: Path) -> None:
+    options = RenderOptions(paper="letter", orientation="landscape")
+    section: Any = docx.Document(str(_render(translated, tmp_path, options))).sections[0]
+    assert abs(section.page_width - Mm(279.4)) < Mm(0.5)
+    assert abs(section.page_height - Mm(215.9)) < Mm(0.5)
+    assert section.orientation == 1  # WD_ORIENT.LANDSCAPE
+
+
+def test_pivot_column(tmp_path: Path) -> None:
+    doc = sample_document()
+    table = docx.Document(str(_render(doc, tmp_path, RenderOptions(pivot_column=True)))).tables[0]
+    rows = _texts(table)
+    assert rows[0][2] == "Englisch (Pivot) · 英語（中継訳）"
+    assert rows[1][2] == "–"  # the kicker has no pivot text
+    assert rows[5][2].startswith("Pivot b5.s1: the English text")
+    pivot = table.rows[5].cells[2].paragraphs[0]
+    assert pivot.style.name == "Body English"
+    assert pivot.runs[0]._r.rPr.find(qn("w:lang")).get(qn("w:val")) == "en-GB"
+
+
+def test_interleaved_and_target_only_are_paragraphs(translated: Document, tmp_path: Path) -> None:
+    reopened = docx.Document(
+        str(_render(translated, tmp_path, RenderOptions(layout="interleaved")))
+    )
+    assert not reopened.tables
+    texts = [p.text for p in reopened.paragraphs]
+    german = texts.index(
+        "Das Land und die Präfektur bauen ihre Partnerschaft aus. Ammoniak dient als Träger."
+    )
+    assert texts[german + 1] == (
+        "州と県はパートナーシップを拡大します。アンモニアは水素キャリアとして機能します。"
+    )
+    assert reopened.paragraphs[german].paragraph_format.keep_with_next
+
+    reopened = docx.Document(
+        str(_render(translated, tmp_path, RenderOptions(layout="target-only")))
+    )
+    texts = [p.text for p in reopened.paragraphs]
+    assert "水素がNRW州と福島をつなぐ" in texts
+    assert "Wasserstoff verbindet NRW und Fukushima" not in texts
+    assert any("未翻訳" in t and "Ein Satz ohne Übersetzung." in t for t in texts)
+
+
+def test_hostile_text_stays_text(tmp_path: Path) -> None:
+    reopened = docx.Document(str(_render(hostile_document(), tmp_path)))
+    cells = [c.text for row in reopened.tables[0].rows for c in row.cells]
+    assert HOSTILE in cells
+    assert HOSTILE + " 訳" in cells
+    assert "49" not in "".join(cells)
+
+
+def test_public_helpers(tmp_path: Path) -> None:
+    assert clean_text("a\x00b\x0bc") == "abc"
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    run = paragraph.add_run("日本語")
+    set_fonts(run._r, "Noto Sans", "Noto Sans CJK JP", "ja")
+    add_field(paragraph, "PAGE")
+    assert 'w:eastAsia="Noto Sans CJK JP"' in paragraph._p.xml
+    assert "PAGE" in paragraph._p.xml
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
-def test_libreoffice_opens_the_docx(translated: Document, tmp_path: Path) -> None:
-    path = _render(translated, tmp_path)
-    profile = tmp_path / "lo-profile"
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    # LibreOffice spaces Latin from kana/kanji ("水素が NRW 州"): compare without whitespace.
-    text = re.sub(r"\s", "", pdftotext(tmp_path / "out.pdf"))
-    assert "水素がNRW州と福島をつなぐ" in text
-    assert "州と県はパートナーシップを拡大します。" in text
-    assert "WasserstoffverbindetNRW" in text
+def test_libreoffice_opens_the_docx_in_two_layouts(tmp_path: Path) -> None:
+    doc = sample_document()
+    side = tmp_path / "side.docx"
+    render_document(doc, side, options=RenderOptions(pivot_column=True, classification="VS – NfD"))
+    interleaved = tmp_path / "interleaved.docx"
+    render_document(doc, interleaved, options=RenderOptions(layout="interleaved", paper="letter"))
+    for pdf in soffice_to_pdf([side, interleaved], tmp_path):
+        # LibreOffice spaces Latin from kana/kanji ("水素が NRW 州"): compare without spaces.
+        text = re.sub(r"\s", "", pdftotext(pdf, raw=True))
+        assert "ノルトライン＝ヴェストファーレン州と福島県" in text, pdf.name
+        assert "合同作業部会が5月に始動" in text, pdf.name
+        assert "GemeinsameArbeitsgruppestartetimMai" in text, pdf.name
+        assert "Arbeitsübersetzung–仮訳" in text, pdf.name
+        pages = re.search(r"仮訳1/(\d)", text)  # the PAGE / NUMPAGES fields, updated
+        assert pages, pdf.name
+        assert f"仮訳{pages.group(1)}/{pages.group(1)}" in text, pdf.name
+        assert "\ufffd" not in text  # no replacement characters: the Japanese is intact

@@ -16,6 +16,14 @@ from ..engines.base import Engine, Progress
 from ..errors import ToolkitError
 from ..glossary.model import Glossary
 from ..model import SEVERITIES, Document, Issue
+from ..render.options import (
+    DEFAULT_NOTICE,
+    FIRSTS,
+    LAYOUTS,
+    PAPERS,
+    PDF_VARIANT_NAMES,
+    RenderOptions,
+)
 
 __all__ = [
     "LANG_CHOICE",
@@ -28,6 +36,8 @@ __all__ = [
     "make_engine",
     "memory_option",
     "progress_bar",
+    "render_options",
+    "render_options_from",
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -175,6 +185,84 @@ def make_engine(
         return None
     argos.route(source, target)  # raises EngineError naming what is missing
     return argos
+
+
+def render_options(func: F) -> F:
+    """Add the handout options: --layout, --first, --paper, --landscape, --pivot-column, …"""
+    options = [
+        click.option(
+            "--layout",
+            type=click.Choice(LAYOUTS),
+            default="side-by-side",
+            show_default=True,
+            help="side-by-side: columns row by row; interleaved: each paragraph, then its "
+            "translation; target-only: the translation alone.",
+        ),
+        click.option(
+            "--first",
+            type=click.Choice(FIRSTS),
+            default="source",
+            show_default=True,
+            help="Which language comes first (left column / first paragraph).",
+        ),
+        click.option(
+            "--paper", type=click.Choice(PAPERS), default="a4", show_default=True, help="Paper."
+        ),
+        click.option("--landscape", is_flag=True, help="Landscape pages (default: portrait)."),
+        click.option(
+            "--pivot-column",
+            is_flag=True,
+            help="Add the English pivot text (for interpreters) where the engine made one.",
+        ),
+        click.option(
+            "--notice",
+            default=DEFAULT_NOTICE,
+            show_default=True,
+            help="Footer line on every page ('' for none).",
+        ),
+        click.option(
+            "--classification",
+            default="",
+            help="Marking top and bottom of every page, e.g. 'VS – NUR FÜR DEN DIENSTGEBRAUCH'.",
+        ),
+        click.option(
+            "--pdf-variant",
+            type=click.Choice(list(PDF_VARIANT_NAMES)),
+            default="ua",
+            show_default=True,
+            help="ua: tagged PDF/UA-1 (accessible); a3u: archival PDF/A-3u; none: plain PDF.",
+        ),
+        click.option("--author", default="", help="Issuer named in the document metadata."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def render_options_from(
+    *,
+    layout: str,
+    first: str,
+    paper: str,
+    landscape: bool,
+    pivot_column: bool,
+    notice: str,
+    classification: str,
+    pdf_variant: str,
+    author: str,
+) -> RenderOptions:
+    """Return the `RenderOptions` that the `render_options` command-line options name."""
+    return RenderOptions(
+        layout=layout,  # type: ignore[arg-type]  # click.Choice checked it
+        first=first,  # type: ignore[arg-type]
+        paper=paper,  # type: ignore[arg-type]
+        orientation="landscape" if landscape else "portrait",
+        pivot_column=pivot_column,
+        notice=notice.strip(),
+        classification=classification.strip(),
+        pdf_variant=PDF_VARIANT_NAMES[pdf_variant],
+        author=author.strip(),
+    )
 
 
 @contextlib.contextmanager

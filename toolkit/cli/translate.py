@@ -29,6 +29,8 @@ from .common import (
     make_engine,
     memory_option,
     progress_bar,
+    render_options,
+    render_options_from,
 )
 
 __all__ = ["run_translation", "segment", "translate"]
@@ -55,6 +57,7 @@ __all__ = ["run_translation", "segment", "translate"]
 )
 @click.option("--strict", is_flag=True, help="Exit with code 2 when QA finds critical issues.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors; no progress bar.")
+@render_options
 @handle_errors
 def translate(
     source: Path,
@@ -67,6 +70,15 @@ def translate(
     no_glossary: bool,
     qa_appendix: bool,
     strict: bool,
+    layout: str,
+    first: str,
+    paper: str,
+    landscape: bool,
+    pivot_column: bool,
+    notice: str,
+    classification: str,
+    pdf_variant: str,
+    author: str,
     **engine_options: Any,
 ) -> None:
     """Translate SOURCE and write a parallel text (German | Japanese, row by row).
@@ -76,7 +88,20 @@ def translate(
 
     \b
         dejakit translate samples/pm-wasserstoff-de.txt --to ja -o out/pm.pdf -o out/pm.docx
+        dejakit translate samples/pm-wasserstoff-de.txt --to ja -o out/pm.pdf \\
+            --layout interleaved --paper letter --classification "VS – NUR FÜR DEN DIENSTGEBRAUCH"
     """
+    options = render_options_from(
+        layout=layout,
+        first=first,
+        paper=paper,
+        landscape=landscape,
+        pivot_column=pivot_column,
+        notice=notice,
+        classification=classification,
+        pdf_variant=pdf_variant,
+        author=author,
+    )
     if not outputs:
         outputs = (Path(f"{source.stem}.{target_lang}.pdf"),)
     glossary = load_glossary_option(glossary_files, no_glossary)
@@ -89,9 +114,15 @@ def translate(
         quiet=quiet,
         engine_options=engine_options,
     )
+    if pivot_column and not quiet and not any(s.pivot for s in translated.segments()):
+        click.echo(
+            "note: no segment has English pivot text (memory and direct translations have "
+            "none); the pivot column shows dashes",
+            err=True,
+        )
     issues = check_document(translated, glossary=glossary)
     for output in outputs:
-        render_document(translated, output, issues=issues if qa_appendix else None)
+        render_document(translated, output, issues=issues if qa_appendix else None, options=options)
     if not quiet:
         echo_summary(translated, outputs)
         echo_qa_summary(issues, source)

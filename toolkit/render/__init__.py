@@ -11,8 +11,9 @@ from pathlib import Path
 
 from ..errors import RenderError
 from ..model import Document, Issue
+from .options import RenderOptions
 
-__all__ = ["OUTPUT_SUFFIXES", "render_document"]
+__all__ = ["OUTPUT_SUFFIXES", "RenderOptions", "render_document"]
 
 OUTPUT_SUFFIXES = (".pdf", ".docx", ".html", ".json")
 
@@ -23,10 +24,12 @@ def render_document(
     *,
     template_dir: Path | None = None,
     issues: Sequence[Issue] | None = None,
+    options: RenderOptions | None = None,
 ) -> None:
     """Write `doc` to `path` in the format its suffix names (.pdf, .docx, .html, .json).
 
-    With `issues`, PDF, DOCX and HTML end with a QA appendix for reviewers.
+    With `issues`, PDF, DOCX and HTML end with a QA appendix for reviewers; `options` sets the
+    layout, paper and marking of PDF, DOCX and HTML (default: A4, side by side, PDF/UA-1).
     """
     suffix = path.suffix.lower()
     if suffix == ".htm":
@@ -47,12 +50,12 @@ def render_document(
     elif suffix == ".html":
         from .html import write_html
 
-        write_html(doc, path, template_dir=template_dir, issues=issues)
+        write_html(doc, path, template_dir=template_dir, issues=issues, options=options)
     elif suffix == ".pdf":
         from .pdf import render_pdf
 
-        render_pdf(doc, path, template_dir=template_dir, issues=issues)
+        render_pdf(doc, path, template_dir=template_dir, issues=issues, options=options)
     else:
         from .docx import render_docx
 
-        render_docx(doc, path, issues=issues)
+        render_docx(doc, path, issues=issues, options=options)

@@ -1,13 +1,15 @@
 """HTML from the jinja2 templates: the preview output, and what WeasyPrint turns into PDF.
 
 Autoescaping is on for every template, so document text (untrusted: it may hold ``<script>``,
-``{{ 7*7 }}`` or ``<link href=file:///…>``) only ever appears as text. The stylesheet is inlined,
-so the HTML stands alone and the PDF build fetches nothing.
+``{{ 7*7 }}`` or ``<link href=file:///…>``) only ever appears as text. Japanese text goes through
+`phrase_markup` (BudouX phrases, each piece escaped). The stylesheet is inlined, so the HTML
+stands alone and the PDF build fetches nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -15,9 +17,12 @@ from typing import Any
 from ..errors import RenderError
 from ..fileio import write_bytes_atomic
 from ..model import Document, Issue
+from .layout import Handout, plan_handout
+from .options import RenderOptions
+from .phrases import lang_markup, phrase_markup
 from .view import build_rows, summarize
 
-__all__ = ["TEMPLATE", "html_context", "render_html", "write_html"]
+__all__ = ["STYLESHEET", "TEMPLATE", "html_context", "render_html", "write_html"]
 
 TEMPLATE = "parallel.html.j2"
 STYLESHEET = "parallel.css"
@@ -42,15 +47,35 @@ _COMMON_LABELS = {
     "qa_check": "Prüfung · 項目",
     "qa_message": "Befund · 内容",
 }
+# The same labels as (text, lang) parts, so every piece carries its language.
+BILINGUAL_LABELS = {
+    "untranslated": (("nicht übersetzt", "de"), ("未翻訳", "ja")),
+    "generated": (("erstellt", "de"), ("作成", "ja")),
+    "qa_title": (("QA-Bericht", "de"), ("品質チェック", "ja")),
+    "qa_severity": (("Schwere", "de"), ("重大度", "ja")),
+    "qa_check": (("Prüfung", "de"), ("項目", "ja")),
+    "qa_message": (("Befund", "de"), ("内容", "ja")),
+}
+KEYWORDS = ("Parallel text", "Deutsch", "Japanisch", "対訳")
 
 
 def html_context(
-    doc: Document, *, today: dt.date | None = None, issues: Sequence[Issue] | None = None
+    doc: Document,
+    *,
+    today: dt.date | None = None,
+    issues: Sequence[Issue] | None = None,
+    options: RenderOptions | None = None,
+    handout: Handout | None = None,
 ) -> dict[str, Any]:
-    """Return the values the templates see for `doc` (`today` fixes the build date)."""
+    """Return the values the templates see for `doc` (`today` fixes the build date).
+
+    `handout` is the plan of `doc` when the caller made it already.
+    """
     from .. import __version__
 
-    target_lang = doc.target_lang or doc.source_lang
+    options = options or RenderOptions()
+    handout = handout or plan_handout(doc, options)
+    target_lang = handout.target_lang
     rows = build_rows(doc)
     title_row = next((r for r in rows if r.kind.value == "title"), None)
     target_title = (
@@ -60,20 +85,51 @@ def html_context(
     )
     labels = {**_LABELS[doc.source_lang], **_COMMON_LABELS}
     labels["languages"] = f"{doc.source_lang.upper()} → {target_lang.upper()}"
+    title = doc.title or Path(doc.source_name).stem
+    keywords = [*options.keywords, *KEYWORDS]
+    top, right, bottom, left = handout.page.margins
     return {
         "version": __version__,
-        "title": doc.title or Path(doc.source_name).stem,
+        "title": title,
         "target_title": target_title,
+        # The title in the document's main language: the translation's when it leads.
+        "running_title": (
+            target_title
+            if handout.lang == target_lang != doc.source_lang and target_title
+            else title
+        ),
         "date": doc.date.isoformat() if doc.date else "",
         "generated": (today or dt.date.today()).isoformat(),
         "source_lang": doc.source_lang,
         "target_lang": target_lang,
         "rows": rows,
+        "handout": handout,
+        "options": options,
+        "page_margins": f"{top:g}mm {right:g}mm {bottom:g}mm {left:g}mm",
+        "has_title_row": title_row is not None,
+        "author": options.author,
+        "keywords": ", ".join(dict.fromkeys(k.replace(",", " ") for k in keywords if k)),
         "summary": summarize(doc),
         "labels": labels,
+        "bilingual": BILINGUAL_LABELS,
         "issues": list(issues or []),
         "sources": {s.id: s.source for s in doc.segments()},
     }
+
+
+@functools.lru_cache(maxsize=8)
+def _environment(template_dir: Path) -> Any:
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(template_dir),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=False,
+    )
+    env.globals["phrases"] = phrase_markup
+    env.globals["lang_text"] = lang_markup
+    return env
 
 
 def render_html(
@@ -82,33 +138,33 @@ def render_html(
     template_dir: Path,
     today: dt.date | None = None,
     issues: Sequence[Issue] | None = None,
+    options: RenderOptions | None = None,
+    handout: Handout | None = None,
 ) -> str:
     """Return the parallel-text HTML of `doc` from the templates in `template_dir`."""
     import jinja2
     import markupsafe
 
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(template_dir),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=False,
-    )
     try:
-        template = env.get_template(TEMPLATE)
+        template = _environment(template_dir.resolve()).get_template(TEMPLATE)
         css = (template_dir / STYLESHEET).read_text(encoding="utf-8")
     except (jinja2.TemplateError, OSError) as exc:
         raise RenderError(f"{template_dir}: template can't be loaded ({exc})") from None
     # The stylesheet is our own asset, not document text: mark it safe, but keep it from
     # closing the <style> element.
     css = css.replace("</", "<\\/")
-    return template.render(
-        css=markupsafe.Markup(css), **html_context(doc, today=today, issues=issues)
-    )
+    context = html_context(doc, today=today, issues=issues, options=options, handout=handout)
+    return str(template.render(css=markupsafe.Markup(css), **context))
 
 
 def write_html(
-    doc: Document, path: Path, *, template_dir: Path, issues: Sequence[Issue] | None = None
+    doc: Document,
+    path: Path,
+    *,
+    template_dir: Path,
+    issues: Sequence[Issue] | None = None,
+    options: RenderOptions | None = None,
 ) -> None:
     """Write the parallel-text HTML of `doc` to `path` atomically."""
-    html = render_html(doc, template_dir=template_dir, issues=issues)
+    html = render_html(doc, template_dir=template_dir, issues=issues, options=options)
     write_bytes_atomic(path, html.encode("utf-8"))

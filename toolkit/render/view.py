@@ -35,6 +35,7 @@ class Row:
     source: tuple[Run, ...]
     target: tuple[Run, ...]
     speaker: str | None
+    pivot: str | None = None  # the English pivot text of the block's segments, when known
 
     @property
     def untranslated(self) -> int:
@@ -53,6 +54,7 @@ def build_rows(doc: Document) -> list[Row]:
             source=_source_runs(b, doc.source_lang),
             target=_target_runs(b, target_lang, doc.source_lang),
             speaker=b.speaker,
+            pivot=_pivot_text(b),
         )
         for b in doc.blocks
     ]
@@ -65,6 +67,19 @@ def summarize(doc: Document) -> dict[str, int]:
         counts["total"] += 1
         counts[seg.origin if seg.translated and seg.origin else "untranslated"] += 1
     return counts
+
+
+def _pivot_text(block: Block) -> str | None:
+    """Return the English pivot of `block` (None when no segment has one).
+
+    Sentences are joined by a space, lines (contact blocks) by a line break.
+    """
+    parts: list[str] = []
+    for seg in block.segments:
+        if seg.pivot and seg.pivot.strip():
+            parts.append(seg.pivot.strip())
+            parts.append("\n" if "\n" in seg.space_after else " ")
+    return "".join(parts[:-1]) or None
 
 
 def _source_runs(block: Block, lang: Lang) -> tuple[Run, ...]:
