@@ -1,9 +1,10 @@
 """Build the approved-translation TMX files of the samples from their aligned translations.
 
-Each source release in ``samples/`` has its approved translation in ``samples/approved/`` with the
-same blocks and the same number of sentences per block. This script reads both with dejakit's own
-reader and segmenter, pairs them segment by segment and writes ``samples/<name>.tmx``. It fails,
-naming the block, when the two sides don't align — so the samples and the segmenter stay honest.
+Each source release (and MoU summary) in ``samples/`` has its approved translation in
+``samples/approved/`` with the same blocks and the same number of sentences per block. This
+script reads both with dejakit's own reader and segmenter, pairs them segment by segment and
+writes ``samples/<name>.tmx``. It fails, naming the block, when the two sides don't align — so
+the samples and the segmenter stay honest.
 
     .venv/bin/python scripts/build_sample_tmx.py [--check]
 """
@@ -27,6 +28,9 @@ PAIRS: list[tuple[str, Lang, str, Lang]] = [
     ("pm-medizintechnik-de.md", "de", "approved/pm-medizintechnik-de.ja.md", "ja"),
     ("pm-erneuerbare-de.txt", "de", "approved/pm-erneuerbare-de.ja.txt", "ja"),
     ("pr-fukushima-ja.txt", "ja", "approved/pr-fukushima-ja.de.txt", "de"),
+    # An MoU summary (TOML): read_document reads it field by field (toolkit/pack/mou.py), so
+    # the approved translation aligns the same way, sentence by sentence within each field.
+    ("mou-nrw-fukushima-2026.toml", "de", "approved/mou-nrw-fukushima-2026.ja.toml", "ja"),
 ]
 
 

@@ -24,4 +24,10 @@ for source in samples/pm-*-de.txt samples/pm-*-de.md samples/pr-*-ja.txt; do
   "$DEJAKIT" translate "$source" --to "$to" --engine none \
     -o "$OUT/$name.pdf" -o "$OUT/$name.docx" -o "$OUT/$name.html" -o "$OUT/$name.json"
 done
+# The delegation's briefing pack (PDF + DOCX) and the MoU fact sheet on its own.
+echo "== samples/pack.toml -> $OUT/ (briefing pack: PDF and DOCX)"
+"$DEJAKIT" pack samples/pack.toml --engine none -o "$OUT"
+echo "== samples/mou-nrw-fukushima-2026.toml -> $OUT/mou-nrw-fukushima-2026.ja.{pdf,docx}"
+"$DEJAKIT" mou samples/mou-nrw-fukushima-2026.toml --to ja --engine none \
+  -o "$OUT/mou-nrw-fukushima-2026.ja.pdf" -o "$OUT/mou-nrw-fukushima-2026.ja.docx"
 echo "== done: $(ls "$OUT" | wc -l) files in $OUT/"

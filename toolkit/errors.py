@@ -11,7 +11,8 @@ The message puts the location first (file, line, segment) and the fix last::
     ├── MemoryStoreError   the translation memory can't be used
     ├── ExchangeError      a TMX/XLIFF/TBX/CSV file can't be read or written
     ├── RenderError        an output file can't be written
-    └── ConfigError        a setting or option has a value dejakit can't use
+    ├── ConfigError        a setting or option has a value dejakit can't use
+    └── PackError          a briefing-pack manifest is malformed or names what can't be used
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ __all__ = [
     "GlossaryError",
     "IngestError",
     "MemoryStoreError",
+    "PackError",
     "RenderError",
     "SegmentError",
     "ToolkitError",
@@ -63,3 +65,7 @@ class RenderError(ToolkitError):
 
 class ConfigError(ToolkitError):
     """A setting or option has a value dejakit can't use."""
+
+
+class PackError(ToolkitError):
+    """A briefing-pack manifest is malformed, or names a file or value that can't be used."""

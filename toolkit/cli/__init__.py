@@ -17,6 +17,7 @@ from .doctor import doctor
 from .glossary import glossary
 from .memory import memory
 from .models import models
+from .pack import mou, pack
 from .qa import qa
 from .translate import segment, translate
 
@@ -39,5 +40,5 @@ def cli(verbose: int) -> None:
     logging.basicConfig(level=level, format="%(levelname)s: %(message)s", stream=sys.stderr)
 
 
-for command in (translate, segment, qa, glossary, memory, models, doctor):
+for command in (translate, segment, qa, glossary, memory, models, doctor, pack, mou):
     cli.add_command(command)

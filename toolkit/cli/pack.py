@@ -1,0 +1,216 @@
+"""`dejakit pack` (a delegation's briefing pack) and `dejakit mou` (an MoU fact sheet)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..engines.base import Engine
+from ..memory import TranslationMemory, default_memory_path
+from ..model import SEVERITIES, Issue, Lang
+from ..render.view import summarize
+from .common import (
+    LANG_CHOICE,
+    engine_options,
+    glossary_option,
+    handle_errors,
+    load_glossary_option,
+    make_engine,
+    memory_option,
+    progress_bar,
+)
+
+__all__ = ["mou", "pack"]
+
+
+def _engines(quiet: bool, options: dict[str, Any]) -> Any:
+    """Return an engine_for(source, target) that makes each route's engine once."""
+    made: dict[tuple[str, str], Engine | None] = {}
+
+    def engine_for(source: Lang, target: Lang) -> Engine | None:
+        if (source, target) not in made:
+            made[(source, target)] = make_engine(source, target, quiet=quiet, **options)
+        return made[(source, target)]
+
+    return engine_for
+
+
+@click.command()
+@click.argument("manifest", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Folder for <name>.pdf and <name>.docx (name from [pack] in the manifest).",
+)
+@memory_option
+@engine_options
+@glossary_option
+@click.option(
+    "--with-qa", is_flag=True, help="Add the QA summary page (the preparer's copy, not handouts)."
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Write nothing and exit with code 2 when QA finds critical issues.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors; no progress bar.")
+@handle_errors
+def pack(
+    manifest: Path,
+    out_dir: Path,
+    memory_path: Path | None,
+    glossary_files: tuple[Path, ...],
+    no_glossary: bool,
+    with_qa: bool,
+    strict: bool,
+    quiet: bool,
+    **options: Any,
+) -> None:
+    """Build the briefing pack MANIFEST describes: one bound PDF and an editable DOCX.
+
+    Cover, contents, programme, participants, MoU fact sheets, documents (translated: memory
+    first, then the engine, held to the glossary; the rest marked), contacts and a pocket
+    glossary, German and Japanese side by side. See samples/pack.toml for the format.
+
+    \b
+        dejakit memory import samples/*.tmx
+        dejakit pack samples/pack.toml -o out/
+    """
+    from ..pack.build import build_pack
+    from ..pack.manifest import read_manifest
+    from ..pack.write import pack_paths, write_pack
+    from ..resources import template_dir
+
+    glossary = load_glossary_option(glossary_files, no_glossary)
+    checked = read_manifest(manifest, glossary=glossary)
+    steps = len(checked.sources) + 2
+    with (
+        TranslationMemory(memory_path or default_memory_path()) as memory,
+        progress_bar(quiet, "Building pack") as progress,
+    ):
+        done = 0
+
+        def step(_label: str) -> None:
+            nonlocal done
+            done += 1
+            if progress is not None:
+                progress(done, steps)
+
+        built = build_pack(
+            checked,
+            memory=memory,
+            engine_for=_engines(quiet, options),
+            glossary=glossary,
+            step=step,
+        )
+        issues = [issue for _, issue in built.issues()]
+        critical = strict and any(i.severity == "critical" for i in issues)
+        if not critical:
+            write_pack(built, out_dir, template_dir=template_dir(), with_qa=with_qa)
+            step("render")
+    if not quiet:
+        for section in built.sections:
+            _echo_counts(section.doc.source_name, summarize(section.doc))
+        if built.manifest_doc is not None:
+            _echo_counts(f"{manifest} (texts given in one language)", summarize(built.manifest_doc))
+        _echo_qa(issues)
+    if critical:
+        _echo_critical(built.issues())
+        click.echo(f"{manifest}: critical QA issues; nothing written (--strict)", err=True)
+        raise click.exceptions.Exit(2)
+    if not quiet:
+        for path in pack_paths(built, out_dir):
+            click.echo(f"  wrote {path}")
+
+
+@click.command()
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("--to", "target_lang", type=LANG_CHOICE, default=None, help="Target language.")
+@click.option(
+    "-o",
+    "--output",
+    "outputs",
+    type=click.Path(dir_okay=False, path_type=Path),
+    multiple=True,
+    help="Fact sheet file: .pdf, .docx or .html (repeat for several). "
+    "Default: <name>.<to>.pdf in the current folder.",
+)
+@memory_option
+@engine_options
+@glossary_option
+@click.option("--strict", is_flag=True, help="Exit with code 2 when QA finds critical issues.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@handle_errors
+def mou(
+    source: Path,
+    target_lang: Lang | None,
+    outputs: tuple[Path, ...],
+    memory_path: Path | None,
+    glossary_files: tuple[Path, ...],
+    no_glossary: bool,
+    strict: bool,
+    quiet: bool,
+    **options: Any,
+) -> None:
+    """Translate the MoU summary SOURCE (.toml) and write its one-page bilingual fact sheet.
+
+    \b
+        dejakit mou samples/mou-nrw-fukushima-2026.toml --to ja -o out/mou.pdf -o out/mou.docx
+    """
+    from ..pack.build import translate_section
+    from ..pack.manifest import Source
+    from ..pack.write import write_fact_sheet
+    from ..resources import template_dir
+
+    glossary = load_glossary_option(glossary_files, no_glossary)
+    item = Source(source, "mou", None, target_lang, 0, source)
+    with TranslationMemory(memory_path or default_memory_path()) as memory:
+        section = translate_section(
+            item, "mou-1", memory=memory, engine_for=_engines(quiet, options), glossary=glossary
+        )
+    if not outputs:
+        outputs = (Path(f"{source.stem}.{section.doc.target_lang}.pdf"),)
+    for output in outputs:
+        write_fact_sheet(section, output, template_dir=template_dir())
+    if not quiet:
+        _echo_counts(str(source), summarize(section.doc))
+        _echo_qa(section.issues)
+        for output in outputs:
+            click.echo(f"  wrote {output}")
+    if strict and section.critical:
+        raise click.exceptions.Exit(2)
+
+
+def _echo_counts(name: str, counts: dict[str, int]) -> None:
+    parts = [
+        f"{counts[k]} {label}"
+        for k, label in (
+            ("memory", "from memory"),
+            ("engine", "machine-translated"),
+            ("verbatim", "verbatim"),
+        )
+        if counts[k]
+    ]
+    parts.append(f"{counts['untranslated']} untranslated")
+    click.echo(f"{name}: {counts['total']} segments: " + ", ".join(parts))
+
+
+def _echo_qa(issues: Iterable[Issue]) -> None:
+    counts = Counter(i.severity for i in issues)
+    click.echo("QA: " + ", ".join(f"{counts.get(s, 0)} {s}" for s in SEVERITIES))
+
+
+def _echo_critical(issues: Iterable[tuple[str, Issue]]) -> None:
+    for title, issue in issues:
+        if issue.severity == "critical":
+            click.echo(
+                f"  {title[:50]} {issue.segment_id}: {issue.check}: {issue.message}", err=True
+            )

@@ -1,0 +1,315 @@
+"""The pack as HTML (``templates/pack.html.j2`` + ``pack.css``), which WeasyPrint prints.
+
+One HTML file holds the whole pack: cover, contents (page numbers by ``target-counter``), one
+chapter per part with its own running header (named strings) and PDF bookmarks in both
+languages, the glossary appendix and, for the preparer, the QA summary. A fact sheet alone is
+the same template with only that chapter. Autoescaping is on: document text stays text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from ..errors import RenderError
+from ..localize import format_date_for
+from ..model import Lang
+from ..render.view import UNTRANSLATED_LABEL, Run, build_rows
+from .content import SIDE_LABELS, Pack, Runs, Section, date_range
+from .index import LATIN, NO_READING
+
+__all__ = [
+    "LABELS",
+    "FactRow",
+    "TocEntry",
+    "document_rows",
+    "fact_rows",
+    "qa_rows",
+    "render_fact_sheet_html",
+    "render_pack_html",
+    "toc_entries",
+]
+
+TEMPLATE = "pack.html.j2"
+STYLESHEET = "pack.css"
+LABELS: dict[str, tuple[str, str]] = {
+    "contents": ("Inhalt", "目次"),
+    "agenda": ("Programm", "日程"),
+    "participants": ("Teilnehmende", "出席者"),
+    "mous": ("Absichtserklärungen", "覚書"),
+    "documents": ("Dokumente", "資料"),
+    "contacts": ("Kontakte", "連絡先"),
+    "glossary": ("Glossar", "用語集"),
+    "glossary_de": ("Deutsch – Japanisch", "独日"),
+    "glossary_ja": ("Japanisch – Deutsch", "日独"),
+    "qa": ("QA-Bericht für die Bearbeitung", "品質チェック（作成者用）"),
+    "delegation": ("Delegation", "代表団"),
+    "lead": ("Leitung", "団長"),
+    "route": ("Reise", "行程"),
+    "dates": ("Zeitraum", "期間"),
+    "issued": ("Stand", "作成日"),
+    "time": ("Zeit", "時間"),
+    "place": ("Ort", "場所"),
+    "who": ("Teilnehmende", "出席者"),
+    "note": ("Hinweis", "備考"),
+    "name": ("Name", "氏名"),
+    "reading": ("Lesung", "読み"),
+    "phone": ("Telefon", "電話"),
+    "mobile": ("Mobil", "携帯"),
+    "email": ("E-Mail", "メール"),
+    "original": ("Original", "原文"),
+    "source_de": ("Original: Deutsch", "原文：ドイツ語"),
+    "source_ja": ("Original: Japanisch", "原文：日本語"),
+    "translation": ("Übersetzung", "訳文"),
+    "fact_sheet": ("Faktenblatt", "ファクトシート"),
+    "summary": ("Kurzfassung", "概要"),
+    "parties": ("Vertragsparteien", "締結者"),
+    "signatory": ("Unterzeichnende", "署名者"),
+    "signing": ("Unterzeichnung", "署名日・署名地"),
+    "term": ("Laufzeit", "有効期間"),
+    "renews": ("Vorgängervereinbarungen", "従前の覚書"),
+    "fields": ("Kooperationsfelder", "協力分野"),
+    "bodies": ("Umsetzung", "実施体制"),
+    "measures": ("Geplante Maßnahmen", "主な取組"),
+    "funding": ("Finanzierung", "財源"),
+    "contact": ("Ansprechpartner", "連絡窓口"),
+    "untranslated": ("nicht übersetzt", "未翻訳"),
+    "no_reading": (NO_READING, NO_READING),
+    "latin": (LATIN, LATIN),
+}
+_NUMBER_WORDS = "ein zwei drei vier fünf sechs sieben acht neun zehn elf zwölf".split()
+
+
+@dataclass(frozen=True, slots=True)
+class TocEntry:
+    """One line of the contents: its level, the anchor it points to, its labels."""
+
+    level: int
+    anchor: str
+    de: str
+    ja: str
+
+
+@dataclass(frozen=True, slots=True)
+class FactRow:
+    """One row of a fact sheet: a label and the items under it, German and Japanese."""
+
+    key: str
+    de_label: str
+    ja_label: str
+    items: tuple[tuple[Runs, Runs], ...]
+    listed: bool = False
+    inline: bool = False  # a one-line fact: the label goes in front of the text
+
+
+def toc_entries(pack: Pack, *, with_qa: bool) -> list[TocEntry]:
+    """Return the contents of `pack`, in the order the chapters appear."""
+    entries: list[TocEntry] = []
+
+    def chapter(key: str, anchor: str) -> None:
+        entries.append(TocEntry(1, anchor, *LABELS[key]))
+
+    if pack.agenda:
+        chapter("agenda", "agenda")
+    if pack.manifest.participants:
+        chapter("participants", "participants")
+    for key, sections in (("mous", pack.mous()), ("documents", pack.documents())):
+        if sections:
+            chapter(key, key)
+            entries += [
+                TocEntry(2, s.anchor, s.title.text("de"), s.title.text("ja")) for s in sections
+            ]
+    if pack.manifest.contacts:
+        chapter("contacts", "contacts")
+    if pack.glossary_de:
+        chapter("glossary", "glossary")
+        entries.append(TocEntry(2, "glossary-de", *LABELS["glossary_de"]))
+        entries.append(TocEntry(2, "glossary-ja", *LABELS["glossary_ja"]))
+    if with_qa:
+        chapter("qa", "qa")
+    return entries
+
+
+def fact_rows(section: Section) -> list[FactRow]:
+    """Return the rows of the fact sheet of an MoU section."""
+    mou = section.mou
+    assert mou is not None
+    doc = section.doc
+    target: Lang = doc.target_lang or doc.source_lang
+    rows = {r.block_id: r for r in build_rows(doc)}
+
+    def pair(block_id: str) -> tuple[Runs, Runs]:
+        row = rows[block_id]
+        sides = {doc.source_lang: row.source, target: row.target}
+        return sides["de"], sides["ja"]
+
+    out: list[FactRow] = []
+    for key in ("summary", "parties", "signatory", "signing", "term", "renews", "fields"):
+        if key == "signing":
+            places = [pair(b.id) for b in mou.blocks(doc, "place")]
+            de_date = format_date_for(mou.signed, "de", weekday=True)
+            ja_date = format_date_for(mou.signed, "ja", weekday=True)
+            de_place, ja_place = places[0] if places else ((), ())
+            item = (
+                (Run(de_date + (", " if de_place else "")), *de_place),
+                (Run(ja_date + ("、" if ja_place else "")), *ja_place),
+            )
+            out.append(FactRow(key, *LABELS[key], (item,), inline=True))
+            continue
+        if key == "term":
+            until = mou.until()
+            if mou.term_years is None and until is None:
+                continue
+            out.append(FactRow(key, *LABELS[key], (_term(mou.term_years, until),), inline=True))
+            continue
+        _add(out, key, [pair(b.id) for b in mou.blocks(doc, key)])
+    for key in ("bodies", "measures", "funding", "contact"):
+        _add(out, key, [pair(b.id) for b in mou.blocks(doc, key)])
+    # One line per signatory and per contact point: the fact sheet must fit one page.
+    return [
+        replace(row, items=tuple((_joined(de, " – "), _joined(ja, "　")) for de, ja in row.items))
+        if row.key in ("signatory", "contact")
+        else row
+        for row in out
+    ]
+
+
+def _joined(runs: Runs, separator: str) -> Runs:
+    """Return `runs` with their line breaks replaced by `separator`."""
+    return tuple(Run(r.text + separator, r.untranslated) if r.line_break else r for r in runs)
+
+
+def _add(out: list[FactRow], key: str, items: list[tuple[Runs, Runs]]) -> None:
+    if items:
+        listed = key in ("parties", "fields", "bodies", "measures")
+        out.append(FactRow(key, *LABELS[key], tuple(items), listed))
+
+
+def _term(years: int | None, until: dt.date | None) -> tuple[Runs, Runs]:
+    """Return the term as "drei Jahre, bis 1. März 2029" / "3年間（2029年3月1日まで）"."""
+    de: list[str] = []
+    ja: list[str] = []
+    if years is not None:
+        word = _NUMBER_WORDS[years - 1] if years <= len(_NUMBER_WORDS) else str(years)
+        de.append(f"{word} Jahr" + ("e" if years > 1 else ""))
+        ja.append(f"{years}年間")
+    if until is not None:
+        de.append(f"bis {format_date_for(until, 'de', weekday=False)}")
+        date = format_date_for(until, "ja", weekday=False)
+        ja.append(f"（{date}まで）" if years is not None else f"{date}まで")
+    return (Run(", ".join(de)),), (Run("".join(ja)),)
+
+
+def document_rows(section: Section) -> list[tuple[str, Runs, Runs, bool]]:
+    """Return (block kind, German runs, Japanese runs, row is untranslated) per block."""
+    doc = section.doc
+    target: Lang = doc.target_lang or doc.source_lang
+    out = []
+    for row in build_rows(doc):
+        sides = {doc.source_lang: row.source, target: row.target}
+        out.append((row.kind.value, sides["de"], sides["ja"], row.untranslated > 0))
+    return out
+
+
+def render_pack_html(
+    pack: Pack,
+    *,
+    template_dir: Path,
+    with_qa: bool = False,
+    today: dt.date | None = None,
+) -> str:
+    """Return the HTML of the whole `pack` (with the QA summary if `with_qa`)."""
+    manifest = pack.manifest
+    delegation = manifest.delegation
+    return _render(
+        template_dir,
+        today,
+        doc_title=f"{manifest.title.de} · {manifest.title.ja}",
+        pack=pack,
+        manifest=manifest,
+        texts=pack.texts,
+        lead=manifest.person(delegation.lead) if delegation.lead else None,
+        only=None,
+        with_qa=with_qa,
+        sides=SIDE_LABELS,
+        toc=toc_entries(pack, with_qa=with_qa),
+        dates={lang: date_range(delegation.start, delegation.end, lang) for lang in ("de", "ja")},
+        issued={
+            lang: format_date_for(manifest.issued, lang, weekday=False) if manifest.issued else ""
+            for lang in ("de", "ja")
+        },
+        document_rows=document_rows,
+        qa=qa_rows(pack),
+    )
+
+
+def render_fact_sheet_html(
+    section: Section, *, template_dir: Path, today: dt.date | None = None
+) -> str:
+    """Return the HTML of the one-page fact sheet of an MoU `section` alone."""
+    return _render(
+        template_dir,
+        today,
+        doc_title=section.title.text("de"),
+        texts={},
+        only=section,
+    )
+
+
+def _render(template_dir: Path, today: dt.date | None, **context: Any) -> str:
+    import jinja2
+    import markupsafe
+
+    from .. import __version__
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(template_dir),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    try:
+        template = env.get_template(TEMPLATE)
+        css = (template_dir / STYLESHEET).read_text(encoding="utf-8")
+    except (jinja2.TemplateError, OSError) as exc:
+        raise RenderError(f"{template_dir}: the pack template can't be loaded ({exc})") from None
+    # The stylesheet is our own asset, not document text; keep it from closing <style>.
+    return template.render(
+        css=markupsafe.Markup(css.replace("</", "<\\/")),
+        version=__version__,
+        generated=(today or dt.date.today()).isoformat(),
+        labels=LABELS,
+        fact_rows=fact_rows,
+        untranslated_label=UNTRANSLATED_LABEL,
+        **context,
+    )
+
+
+def qa_rows(pack: Pack) -> list[dict[str, Any]]:
+    """Return one summary row per part of the pack: segments by origin and issues by severity."""
+    from ..render.view import summarize
+
+    rows: list[dict[str, Any]] = []
+    parts: Sequence[tuple[str, Any, Sequence[Any]]] = [
+        ("pack.toml", pack.manifest_doc, pack.manifest_issues),
+        *((s.title.text("de"), s.doc, s.issues) for s in pack.sections),
+    ]
+    for title, doc, issues in parts:
+        if doc is None:
+            continue
+        counts = summarize(doc)
+        rows.append(
+            {
+                "title": title,
+                "counts": counts,
+                "severity": {
+                    sev: sum(i.severity == sev for i in issues)
+                    for sev in ("critical", "functional", "cosmetic")
+                },
+                "issues": [i for i in issues if i.severity != "cosmetic"],
+                "sources": {s.id: s.source for s in doc.segments()},
+            }
+        )
+    return rows

@@ -1,0 +1,120 @@
+"""The pocket glossary: the glossary entries a pack uses, sorted the way each language sorts.
+
+German entries sort alphabetically as a German dictionary does (DIN 5007-1: ä as a, ß as ss,
+case ignored). Japanese entries sort by their reading in gojūon order (JIS X 4061 style: voiced
+and small kana first compare as their plain kana, ー as the vowel before it), grouped by row
+(あ行, か行, …). An entry whose Japanese form has kanji but the glossary gives no reading can't
+be placed: it is listed in a last group, "読み未登録", rather than at a wrong place.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+
+from ..glossary.model import Entry
+from .content import GlossaryGroup
+
+__all__ = ["NO_READING", "de_sort_key", "group_de", "group_ja", "ja_sort_key", "reading_of"]
+
+NO_READING = "読み未登録 · ohne Lesung"
+LATIN = "A–Z"
+
+_ROWS = "あかさたなはまやらわ"
+_GOJUON = (
+    "あいうえお",
+    "かきくけこ",
+    "さしすせそ",
+    "たちつてと",
+    "なにぬねの",
+    "はひふへほ",
+    "まみむめも",
+    "やゆよ",
+    "らりるれろ",
+    "わゐゑを",
+    "ん",
+)
+_VOWEL: dict[str, str] = {
+    kana: "あいうえお"[i] for row in _GOJUON if len(row) == 5 for i, kana in enumerate(row)
+}
+_VOWEL.update(zip("やゆよわゐゑを", "あうおあいえお", strict=True))
+_SMALL = dict(zip("ぁぃぅぇぉっゃゅょゎゕゖ", "あいうえおつやゆよわかけ", strict=True))
+_ROW_OF = {k: row[0] for row in _GOJUON for k in row}
+_DE_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "ẞ": "ss"})
+
+
+def reading_of(entry: Entry) -> str:
+    """Return the hiragana reading of `entry`'s Japanese form ("" when it can't be known)."""
+    if entry.reading:
+        return entry.reading.replace(" ", "").replace("\u3000", "")
+    kana = []
+    for char in unicodedata.normalize("NFKC", entry.ja):
+        if "\u30a1" <= char <= "\u30f6":
+            kana.append(chr(ord(char) - 0x60))
+        elif "\u3041" <= char <= "\u3096" or char == "ー":
+            kana.append(char)
+        elif char in "・＝=･ 　-‐":
+            continue
+        else:
+            return ""
+    return "".join(kana)
+
+
+def ja_sort_key(reading: str) -> tuple[str, str, str]:
+    """Return the gojūon sort key of a hiragana `reading`."""
+    base: list[str] = []
+    marks: list[str] = []
+    for char in reading:
+        if char == "ー":
+            base.append(_VOWEL.get(base[-1], "ー") if base else "ー")
+            marks.append("2")
+            continue
+        decomposed = unicodedata.normalize("NFD", char)
+        plain = _SMALL.get(decomposed[0], decomposed[0])
+        base.append(plain)
+        # plain < voiced (゛) < semi-voiced (゜); small kana after their large form
+        marks.append("0" if len(decomposed) == 1 else "1" if decomposed[1] == "\u3099" else "3")
+        marks[-1] += "1" if decomposed[0] in _SMALL else "0"
+    return "".join(base), "".join(marks), reading
+
+
+def de_sort_key(text: str) -> tuple[str, str]:
+    """Return the German dictionary sort key of `text` (DIN 5007-1)."""
+    folded = text.casefold().translate(_DE_FOLD)
+    folded = "".join(
+        c for c in unicodedata.normalize("NFD", folded) if not unicodedata.combining(c)
+    )
+    return "".join(c for c in folded if c.isalnum() or c == " ").strip(), text
+
+
+def group_de(entries: Iterable[Entry]) -> tuple[GlossaryGroup, ...]:
+    """Return `entries` sorted by their German form, grouped by initial letter."""
+    groups: dict[str, list[Entry]] = {}
+    for entry in sorted(entries, key=lambda e: de_sort_key(e.de)):
+        initial = de_sort_key(entry.de)[0][:1].upper()
+        groups.setdefault(initial if initial.isalpha() else "#", []).append(entry)
+    return tuple(GlossaryGroup(label, tuple(items)) for label, items in groups.items())
+
+
+def group_ja(entries: Iterable[Entry]) -> tuple[tuple[GlossaryGroup, ...], dict[str, str]]:
+    """Return `entries` in gojūon order grouped by row, and the reading used for each."""
+    entries = list(entries)
+    readings = {e.id: reading_of(e) for e in entries}
+    rows: dict[str, list[tuple[tuple[str, str, str], Entry]]] = {}
+    for entry in entries:
+        reading = readings[entry.id]
+        if reading:
+            key = ja_sort_key(reading)
+            label = f"{_ROW_OF.get(key[0][:1], 'あ')}行"
+            rows.setdefault(label, []).append((key, entry))
+        elif entry.ja.isascii():
+            rows.setdefault(LATIN, []).append((("", "", entry.ja.casefold()), entry))
+        else:
+            rows.setdefault(NO_READING, []).append((("", "", entry.ja), entry))
+    order = [f"{r}行" for r in _ROWS] + [LATIN, NO_READING]
+    groups = tuple(
+        GlossaryGroup(label, tuple(e for _, e in sorted(rows[label], key=lambda x: x[0])))
+        for label in order
+        if label in rows
+    )
+    return groups, {k: v for k, v in readings.items() if v}

@@ -1,0 +1,281 @@
+"""TOML files with a line for every key: tomllib parses, a scan of the raw text finds the lines.
+
+tomllib reports lines only for syntax errors, so — as the glossary loader does — the header line
+of each table and the line of each ``key =`` inside it come from a scan of the raw text. `Table`
+wraps one table with typed getters that note problems (``file:line: what; fix``) instead of
+raising, so a reader can report every problem of a file at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import sys
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import ToolkitError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+__all__ = ["Problems", "Table", "TomlFile", "read_toml", "scan_lines", "top_table"]
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\[\]#]+?)\s*\]\]?\s*(?:#.*)?$")
+_KEY = re.compile(r"""^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*=""")
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+_DATE_LIKE = re.compile(r"=\s*(\d{4}-\d{1,2}-\d{1,2}\b\S*)")
+_TYPES = {bool: "a boolean", int: "a number", float: "a number", list: "a list", dict: "a table"}
+
+TableKey = tuple[str, int]  # (dotted table name, index among the [[name]] tables; 0 for [name])
+
+
+@dataclass
+class Problems:
+    """The problems found in one file, each at a line."""
+
+    path: Path
+    items: list[tuple[int, str]] = field(default_factory=list)
+
+    def add(self, line: int, message: str) -> None:
+        """Note `message` (what is wrong; how to fix it) at `line`."""
+        self.items.append((line, message))
+
+    def raise_if_any(self, error: type[ToolkitError]) -> None:
+        """Raise `error` listing every problem, one ``file:line: message`` per line."""
+        if self.items:
+            raise error("\n".join(f"{self.path}:{line}: {msg}" for line, msg in self.items))
+
+
+@dataclass(frozen=True)
+class TomlFile:
+    """A parsed TOML file with the line of each table header and key."""
+
+    path: Path
+    data: dict[str, Any]
+    lines: dict[TableKey, dict[str, int]]  # key "" holds the table's header line
+
+    def line_of(self, table: TableKey, key: str = "") -> int:
+        """Return the line of `key` in `table`, else of the table header, else 1."""
+        lines = self.lines.get(table, {})
+        return lines.get(key, lines.get("", 1))
+
+
+def read_toml(path: Path, error: type[ToolkitError], what: str) -> TomlFile:
+    """Return the TOML file at `path` (a `what`), raising `error` with file:line if unusable."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise error(f"{path}: no such file; check the path") from None
+    except IsADirectoryError:
+        raise error(f"{path}: is a directory; give the {what} file") from None
+    except OSError as exc:
+        raise error(f"{path}: can't be read ({exc.strerror})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise error(f"{path}:{line}: not valid UTF-8; save the {what} as UTF-8") from None
+    text = unicodedata.normalize("NFC", text)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        found = _TOML_POSITION.search(str(exc))
+        line = int(found.group(1)) if found else text.count("\n") + 1
+        detail = _TOML_POSITION.sub("", str(exc))
+        source = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+        date = _DATE_LIKE.search(source)
+        if date:
+            raise error(
+                f"{path}:{line}: {date.group(1)} is not a valid date; write dates as "
+                "YYYY-MM-DD without quotes, e.g. date = 2026-03-02"
+            ) from None
+        raise error(
+            f"{path}:{line}: TOML syntax error: {detail}; fix the syntax (text in double "
+            'quotes, lists in [ ], dates as 2026-03-02, e.g. title_de = "…")'
+        ) from None
+    return TomlFile(path, data, scan_lines(text))
+
+
+def scan_lines(text: str) -> dict[TableKey, dict[str, int]]:
+    """Return, per table, the line of its header ("") and of each key; top-level is ("", 0).
+
+    Lines start at 1; lines inside multi-line strings are skipped.
+    """
+    lines: dict[TableKey, dict[str, int]] = {("", 0): {"": 1}}
+    counts: dict[str, int] = {}
+    current = lines[("", 0)]
+    in_string: str | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if in_string is not None:
+            if line.count(in_string) % 2 == 1:
+                in_string = None
+            continue
+        header = _HEADER.match(line)
+        if header and not _KEY.match(line):
+            name = ".".join(part.strip().strip("\"'") for part in header.group(2).split("."))
+            index = 0
+            if header.group(1) == "[[":
+                index = counts.get(name, 0)
+                counts[name] = index + 1
+            current = lines.setdefault((name, index), {})
+            current.setdefault("", number)
+            continue
+        key = _KEY.match(line)
+        if key:
+            current.setdefault(next(g for g in key.groups() if g is not None), number)
+        for quote in ('"""', "'''"):
+            if line.count(quote) % 2 == 1:
+                in_string = quote
+                break
+    return lines
+
+
+class Table:
+    """One table of a `TomlFile`, with getters that note problems at the right line."""
+
+    def __init__(
+        self,
+        file: TomlFile,
+        problems: Problems,
+        key: TableKey,
+        data: dict[str, Any],
+        label: str,
+    ) -> None:
+        self.file = file
+        self.problems = problems
+        self.key = key
+        self.data = data
+        self.label = label  # how messages name the table: "[pack]", "[[participant]] 3"
+        self.suggested: set[str] = set()  # keys an unknown key was probably meant to be
+
+    def line(self, key: str = "") -> int:
+        """Return the line of `key` (or of the table header)."""
+        return self.file.line_of(self.key, key)
+
+    def problem(self, key: str, message: str) -> None:
+        """Note a problem with `key` of this table."""
+        self.problems.add(self.line(key), f"{self.label}: {message}")
+
+    def check_keys(self, known: Iterable[str], tables: Iterable[str] = ()) -> None:
+        """Note every key that is not in `known` (or a sub-table not in `tables`)."""
+        names = sorted({*known, *tables})
+        for key in self.data:
+            if key in names:
+                continue
+            close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
+            self.suggested.update(close)
+            hint = f"did you mean {close[0]!r}?" if close else f"use one of {', '.join(names)}"
+            own = self.file.lines.get(self.key, {})
+            sub = self.file.lines.get((f"{self.key[0]}.{key}".lstrip("."), 0), {})
+            line = own.get(key) or sub.get("") or self.line()
+            kind = "table" if key not in own and sub else "key"
+            self.problems.add(line, f"{self.label}: unknown {kind} {key!r}; {hint}")
+
+    def has(self, key: str) -> bool:
+        """Return whether the table sets `key`."""
+        return key in self.data
+
+    def text(self, key: str, *, required: bool = False, hint: str = "…") -> str | None:
+        """Return the string at `key` (stripped), noting a problem if it is missing or no string."""
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                self.problem("", f'missing {key}; add {key} = "{hint}"')
+            return None
+        if not isinstance(value, str):
+            self.problem(key, f'{key} must be text, not {_type(value)}; write {key} = "{hint}"')
+            return None
+        value = value.strip()
+        if not value:
+            self.problem(key, f'{key} is empty; write {key} = "{hint}" or remove the line')
+            return None
+        return value
+
+    def date(self, key: str, *, required: bool = False) -> dt.date | None:
+        """Return the date at `key`, noting a problem if it is missing or not a TOML date."""
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                self.problem("", f"missing {key}; add {key} = 2026-03-02 (YYYY-MM-DD, no quotes)")
+            return None
+        if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+            shown = f"{value!r}" if isinstance(value, str) else _type(value)
+            self.problem(
+                key, f"{key} = {shown} is not a date; write {key} = 2026-03-02 (no quotes)"
+            )
+            return None
+        return value
+
+    def integer(self, key: str, *, low: int, high: int) -> int | None:
+        """Return the whole number at `key` if it lies in `low`..`high`."""
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            self.problem(key, f"{key} must be a whole number from {low} to {high}, e.g. {key} = 3")
+            return None
+        return value
+
+    def strings(self, key: str, *, required: bool = False) -> tuple[str, ...] | None:
+        """Return the list of strings at `key` (a single string counts as a list of one)."""
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                self.problem("", f'missing {key}; add {key} = ["…", "…"]')
+            return None
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.problem(key, f'{key} must be a list of text; write {key} = ["…", "…"]')
+            return None
+        items = tuple(v.strip() for v in value if v.strip())
+        if len(items) < len(value):
+            self.problem(key, f"{key} holds an empty item; remove it")
+        return items
+
+    def tables(self, key: str, label: str) -> list[Table]:
+        """Return the [[key]] sub-tables of this table (or of the file, at top level)."""
+        value = self.data.get(key, [])
+        name = f"{self.key[0]}.{key}" if self.key[0] else key
+        if isinstance(value, dict):
+            self.problems.add(
+                self.file.line_of((name, 0)),
+                f"[{name}] is a single table; write [[{name}]] (double brackets) for each one",
+            )
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            self.problem(key, f"{key} must be [[{name}]] tables; write one [[{name}]] per item")
+            return []
+        return [
+            Table(self.file, self.problems, (name, i), v, f"{label} {i + 1}")
+            for i, v in enumerate(value)
+        ]
+
+    def table(self, key: str, *, required: bool = False) -> Table | None:
+        """Return the [key] sub-table, noting a problem if it is missing or not a table."""
+        value = self.data.get(key)
+        name = f"{self.key[0]}.{key}" if self.key[0] else key
+        if value is None:
+            if required:
+                self.problems.add(1, f"missing the [{name}] table; add it (see samples/)")
+            return None
+        if not isinstance(value, dict):
+            self.problem(key, f"{key} must be a table; write [{name}] on its own line")
+            return None
+        return Table(self.file, self.problems, (name, 0), value, f"[{name}]")
+
+
+def top_table(file: TomlFile, problems: Problems) -> Table:
+    """Return the top level of `file` as a `Table`."""
+    return Table(file, problems, ("", 0), file.data, file.path.name)
+
+
+def _type(value: object) -> str:
+    return next((n for t, n in _TYPES.items() if isinstance(value, t)), type(value).__name__)
