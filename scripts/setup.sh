@@ -20,6 +20,7 @@ TORCH_VERSION="2.13.0"
 #   libpango*              WeasyPrint's text layout
 #   poppler-utils          pdffonts/pdftotext/pdftoppm: the tests read PDFs back
 #   libreoffice-writer-nogui  the tests open our DOCX in a real word processor
+#   hyphen-de              German hyphenation patterns for LibreOffice
 SYSTEM_PACKAGES=(
   fonts-noto-cjk
   fonts-noto-core
@@ -29,6 +30,7 @@ SYSTEM_PACKAGES=(
   fontconfig
   poppler-utils
   libreoffice-writer-nogui
+  hyphen-de
 )
 
 missing=()

@@ -15,15 +15,19 @@ from .errors import (
     GlossaryError,
     IngestError,
     MemoryStoreError,
+    PackError,
     RenderError,
     SegmentError,
     ToolkitError,
 )
+from .glossary import Glossary, default_glossary, find_terms, load_glossaries
 from .ingest import read_document, read_text
 from .memory import TranslationMemory, TranslationUnit, default_memory_path
-from .model import Block, BlockKind, Document, Lang, Segment
+from .model import Block, BlockKind, Document, Issue, Lang, Segment, TermCheck
 from .pipeline import translate_document
+from .qa import check_document
 from .render import render_document
+from .render.options import RenderOptions
 from .segment import segment_text, split_text
 
 __version__ = "0.1.0"
@@ -37,18 +41,27 @@ __all__ = [
     "EngineError",
     "ExchangeError",
     "FakeEngine",
+    "Glossary",
     "GlossaryError",
     "IngestError",
+    "Issue",
     "Lang",
     "MemoryStoreError",
+    "PackError",
     "RenderError",
+    "RenderOptions",
     "Segment",
     "SegmentError",
+    "TermCheck",
     "ToolkitError",
     "TranslationMemory",
     "TranslationUnit",
     "__version__",
+    "check_document",
+    "default_glossary",
     "default_memory_path",
+    "find_terms",
+    "load_glossaries",
     "read_document",
     "read_text",
     "render_document",

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from toolkit.glossary.model import Entry
-from toolkit.pack.index import NO_READING, de_sort_key, group_de, group_ja, ja_sort_key
+from toolkit.pack.index import de_sort_key, group_de, group_ja, ja_sort_key
 
 
 def _entry(n: int, de: str, ja: str, reading: str = "") -> Entry:
@@ -24,7 +24,7 @@ def test_german_order_folds_umlauts_and_case() -> None:
 
 def test_groups_by_row_and_keeps_unreadable_entries_apart() -> None:
     entries = [
-        _entry(1, "Wasserstoff", "水素"),  # kanji, no reading in the glossary
+        _entry(1, "Wasserstoff", "水素"),  # kanji, no reading in the glossary: pykakasi reads it
         _entry(2, "Ammoniak", "アンモニア"),
         _entry(3, "Masao Uchibori", "内堀雅雄", "うちぼり まさお"),
         _entry(4, "Koriyama", "郡山市", "こおりやまし"),
@@ -34,9 +34,10 @@ def test_groups_by_row_and_keeps_unreadable_entries_apart() -> None:
     assert [(g.label, [e.de for e in g.entries]) for g in groups] == [
         ("あ行", ["Ammoniak", "Masao Uchibori"]),
         ("か行", ["Koriyama"]),
+        ("さ行", ["Wasserstoff"]),
         ("A–Z", ["MEDICA"]),
-        (NO_READING, ["Wasserstoff"]),
     ]
     assert readings["t:2"] == "あんもにあ"
-    assert "t:1" not in readings
+    assert readings["t:1"] == "すいそ"
+    assert readings["t:4"] == "こおりやまし"  # the glossary's reading, not pykakasi's
     assert [g.label for g in group_de(entries)] == ["A", "K", "M", "W"]

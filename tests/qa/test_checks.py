@@ -88,3 +88,8 @@ def test_summary_counts() -> None:
         "severity": {"critical": 1},
         "check": {"untranslated": 1},
     }
+
+
+def test_phone_numbers_are_not_quantities() -> None:
+    found = issues(seg("Telefon: +81 24-521-7283", "電話：024-521-7283", "memory"))
+    assert found == []

@@ -3,14 +3,17 @@
 German entries sort alphabetically as a German dictionary does (DIN 5007-1: ä as a, ß as ss,
 case ignored). Japanese entries sort by their reading in gojūon order (JIS X 4061 style: voiced
 and small kana first compare as their plain kana, ー as the vowel before it), grouped by row
-(あ行, か行, …). An entry whose Japanese form has kanji but the glossary gives no reading can't
-be placed: it is listed in a last group, "読み未登録", rather than at a wrong place.
+(あ行, か行, …). The glossary's reading wins; where it gives none, pykakasi reads the kanji
+(its readings of names can be off — 郡山 as こうりやま — which is why names carry their own).
+Only an entry nothing can read is listed in a last group, "読み未登録".
 """
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterable
+from typing import Any
 
 from ..glossary.model import Entry
 from .content import GlossaryGroup
@@ -55,9 +58,24 @@ def reading_of(entry: Entry) -> str:
             kana.append(char)
         elif char in "・＝=･ 　-‐":
             continue
+        elif "\u4e00" <= char <= "\u9fff" or char == "々":
+            return _kakasi_reading(entry.ja)
         else:
-            return ""
+            return ""  # Latin letters: the entry sorts under A–Z
     return "".join(kana)
+
+
+@functools.cache
+def _kakasi_reading(text: str) -> str:
+    """Return pykakasi's hiragana reading of `text` (for entries the glossary gives none)."""
+    return "".join(part["hira"] for part in _kakasi().convert(text) if part["hira"].strip())
+
+
+@functools.cache
+def _kakasi() -> Any:
+    import pykakasi
+
+    return pykakasi.kakasi()  # type: ignore[no-untyped-call]
 
 
 def ja_sort_key(reading: str) -> tuple[str, str, str]:

@@ -18,6 +18,7 @@ from typing import cast
 from ..glossary.model import Glossary
 from ..localize import DE_MONTHS, find_dates, parse_number
 from ..model import Document, Issue, Lang, Segment, Severity
+from ..terms.entities import address_spans
 
 __all__ = ["check_document", "check_segment", "summarize_issues"]
 
@@ -207,6 +208,9 @@ def _number_values(text: str, lang: str) -> Counter[Decimal]:
     leaves out what the context makes clear then only adds or lacks a month, not a number.
     """
     values: Counter[Decimal] = Counter()
+    # Digits of phone numbers, addresses and URLs are not quantities („+81 24“ is 024).
+    for start, end in sorted(address_spans(text), reverse=True):
+        text = text[:start] + " " + text[end:]
     for found in reversed(find_dates(text, lang)):
         if found.date is not None:
             values[_DAY + found.date.day] += 1

@@ -92,7 +92,7 @@ def font_file(family: str) -> tuple[Path, int]:
 @functools.cache
 def font_coverage(family: str) -> frozenset[int]:
     """Return the code points `family` has glyphs for (read once per process)."""
-    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+    from fontTools.ttLib import TTFont
 
     path, index = font_file(family)
     try:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..glossary.model import NAME_TYPES, Entry, TermHit
 from ..localize import find_amounts, find_dates, find_numbers, find_quantities
 
-__all__ = ["Protected", "find_protected"]
+__all__ = ["Protected", "address_spans", "find_protected"]
 
 _EMAIL = re.compile(
     r"[\w.+-]+(?:@|＠|\s?\[at\]\s?|\s?\(at\)\s?)[\w-]+(?:(?:\.|\s?\[dot\]\s?)[\w-]+)+",
@@ -72,6 +72,17 @@ def find_protected(
             )
     items.extend(_names(text, source, target, hits))
     return _non_overlapping(items)
+
+
+def address_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of e-mail addresses, URLs and phone numbers in `text`."""
+    spans = [(m.start(), m.end()) for p in (_EMAIL, _URL) for m in p.finditer(text)]
+    spans += [
+        (m.start(), m.end())
+        for m in _PHONE.finditer(text)
+        if sum(c.isdigit() for c in m.group(0)) >= 7
+    ]
+    return spans
 
 
 def _names(text: str, source: str, target: str, hits: Sequence[TermHit]) -> list[Protected]:
