@@ -177,18 +177,22 @@ class ArgosLeg:
             for chunk in chunks:
                 pieces.append(chunk)
                 owner.append(i)
-        outputs: list[_Piece] = []
+        # Calls go out in length order: each call's batches then hold similar lengths and
+        # little padding, as one call over the whole job would (CTranslate2 sorts per call).
+        order = sorted(range(len(pieces)), key=lambda i: len(pieces[i]))
+        outputs: list[_Piece | None] = [None] * len(pieces)
         step = max(1, self.settings.chunk_size)
-        for start in range(0, len(pieces), step):
-            batch = pieces[start : start + step]
-            outputs.extend(
-                replace(out, word_start=not tokens or tokens[0].startswith("▁"))
-                for out, tokens in zip(self._run(translator, batch, n_best), batch, strict=True)
-            )
+        for start in range(0, len(order), step):
+            chosen = order[start : start + step]
+            batch = [pieces[i] for i in chosen]
+            for i, out, tokens in zip(
+                chosen, self._run(translator, batch, n_best), batch, strict=True
+            ):
+                outputs[i] = replace(out, word_start=not tokens or tokens[0].startswith("▁"))
             if progress is not None:
-                done = owner[min(start + step, len(owner)) - 1] + 1 if owner else len(texts)
-                progress(done, len(texts))
-        return _assemble(texts, owner, outputs, flags, self.target)
+                done = min(start + step, len(order))
+                progress(done * len(texts) // max(1, len(order)), len(texts))
+        return _assemble(texts, owner, [o for o in outputs if o is not None], flags, self.target)
 
     def _run(self, translator: Any, batch: list[list[str]], n_best: int) -> list[_Piece]:
         """Translate one batch; on a RuntimeError (e.g. out of memory) retry in halves."""
