@@ -7,6 +7,9 @@ CTranslate2) are imported only by the stage that uses them.
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .engines import Engine, FakeEngine
 from .errors import (
     ConfigError,
@@ -20,15 +23,35 @@ from .errors import (
     SegmentError,
     ToolkitError,
 )
-from .glossary import Glossary, default_glossary, find_terms, load_glossaries
 from .ingest import read_document, read_text
 from .memory import TranslationMemory, TranslationUnit, default_memory_path
 from .model import Block, BlockKind, Document, Issue, Lang, Segment, TermCheck
 from .pipeline import translate_document
-from .qa import check_document
 from .render import render_document
-from .render.options import RenderOptions
 from .segment import segment_text, split_text
+
+if TYPE_CHECKING:
+    from .glossary import Glossary, default_glossary, find_terms, load_glossaries
+    from .qa import check_document
+    from .render.options import RenderOptions
+
+# Loaded on first use: the glossary matchers, QA (Babel) and the render options are not needed
+# to start the command line.
+_LAZY = {
+    "Glossary": ".glossary",
+    "default_glossary": ".glossary",
+    "find_terms": ".glossary",
+    "load_glossaries": ".glossary",
+    "check_document": ".qa",
+    "RenderOptions": ".render.options",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name], __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __version__ = "0.1.0"
 

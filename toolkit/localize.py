@@ -14,16 +14,17 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from babel.dates import format_date
-from babel.numbers import format_decimal
-
 __all__ = [
     "DE_MONTHS",
+    "DE_MONTH_NUMBERS",
+    "DE_SCALES",
+    "JA_SCALES",
     "Found",
     "find_amounts",
     "find_dates",
     "find_numbers",
     "find_quantities",
+    "first_date",
     "format_date_for",
     "localize_number",
     "localize_quotes",
@@ -33,6 +34,9 @@ __all__ = [
 DE_MONTHS = (
     "Januar Februar März April Mai Juni Juli August September Oktober November Dezember".split()
 )
+# Month name -> number, with the Austrian „Jänner“ read as January.
+DE_MONTH_NUMBERS = {name: i + 1 for i, name in enumerate(DE_MONTHS)} | {"Jänner": 1}
+_MONTH_NAMES = "|".join(DE_MONTH_NUMBERS)
 DE_WEEKDAYS = "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag".split()
 JA_WEEKDAYS = "月火水木金土日"
 
@@ -41,12 +45,12 @@ _JA_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 _DE_DATE = re.compile(
     r"(?:(?P<wd>" + "|".join(DE_WEEKDAYS) + r"),?\s+(?:den\s+)?)?"
-    r"(?P<d>\d{1,2})\.\s?(?P<m>" + "|".join(DE_MONTHS) + r")(?:\s+(?P<y>\d{4}))?\b"
+    r"(?P<d>\d{1,2})\.\s?(?P<m>" + _MONTH_NAMES + r")(?:\s+(?P<y>\d{4}))?\b"
 )
 # „vom 1. bis 6. März 2026“, „1.–6. März“ ↔ 3月1日から6日まで, 3月1日～6日
 _DE_RANGE = re.compile(
     r"(?P<vom>[Vv]om\s+)?(?P<d1>\d{1,2})\.\s?(?:bis(?:\s+zum)?|–|-)\s?(?P<d>\d{1,2})\.\s?"
-    r"(?P<m>" + "|".join(DE_MONTHS) + r")(?:\s+(?P<y>\d{4}))?\b"
+    r"(?P<m>" + _MONTH_NAMES + r")(?:\s+(?P<y>\d{4}))?\b"
 )
 _JA_RANGE = re.compile(
     r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d1>\d{1,2})日(?:[（(][月火水木金土日][）)])?"
@@ -54,11 +58,11 @@ _JA_RANGE = re.compile(
 )
 _DE_NUMERIC_DATE = re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\b")
 _JA_DATE = re.compile(
-    r"(?:(?:(?P<y>\d{4})|令和\s?(?P<reiwa>\d{1,2}|元))年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
+    r"(?:(?:(?P<y>\d{4})|令和\s?(?P<reiwa>\d{1,2}|元))\s?年\s?)?(?P<m>\d{1,2})\s?月\s?(?P<d>\d{1,2})\s?日"
     r"(?:[（(](?P<wd>[月火水木金土日])[）)])?"
 )
 
-_SCALES_DE = {
+DE_SCALES = {
     "tausend": Decimal(10**3),
     "tsd.": Decimal(10**3),
     "million": Decimal(10**6),
@@ -81,7 +85,7 @@ _CURRENCIES_DE = {
 _CURRENCY_JA = {"EUR": "ユーロ", "JPY": "円", "USD": "ドル"}
 _CURRENCY_DE = {"EUR": "Euro", "JPY": "Yen", "USD": "US-Dollar"}
 _JA_CURRENCIES = {"ユーロ": "EUR", "円": "JPY", "米ドル": "USD", "ドル": "USD"}
-_JA_SCALES = {
+JA_SCALES = {
     "兆": Decimal(10**12),
     "億": Decimal(10**8),
     "万": Decimal(10**4),
@@ -171,11 +175,15 @@ def _format(value: Decimal, locale: str, grouping: bool = True) -> str:
     pattern = "#,##0" if grouping else "0"
     if decimals:
         pattern += "." + "#" * decimals
+    from babel.numbers import format_decimal
+
     return format_decimal(value, format=pattern, locale=locale)
 
 
 def format_date_for(date: dt.date, lang: str, *, weekday: bool, year: bool = True) -> str:
     """Return `date` as a press release in `lang` writes it."""
+    from babel.dates import format_date
+
     if lang == "ja":
         text = format_date(date, "y年M月d日" if year else "M月d日", locale="ja")
         return text + (f"（{format_date(date, 'EEE', locale='ja')}）" if weekday else "")
@@ -196,7 +204,7 @@ def find_dates(text: str, lang: str, *, default_year: int | None = None) -> list
         for match in pattern.finditer(text):
             groups = match.groupdict()
             month_name = groups["m"]
-            month = DE_MONTHS.index(month_name) + 1 if not month_name.isdigit() else int(month_name)
+            month = int(month_name) if month_name.isdigit() else DE_MONTH_NUMBERS[month_name]
             if groups.get("reiwa"):
                 year: int | None = 2018 + (1 if groups["reiwa"] == "元" else int(groups["reiwa"]))
             else:
@@ -226,11 +234,13 @@ def find_dates(text: str, lang: str, *, default_year: int | None = None) -> list
 
 def _find_ranges(text: str, lang: str, default_year: int | None) -> list[Found]:
     """Return day ranges within one month („vom 1. bis 6. März“ ↔ 3月1日から6日まで)."""
+    from babel.dates import format_date
+
     found: list[Found] = []
     pattern = _DE_RANGE if lang == "de" else _JA_RANGE
     for match in pattern.finditer(text):
         groups = match.groupdict()
-        month = DE_MONTHS.index(groups["m"]) + 1 if lang == "de" else int(groups["m"])
+        month = DE_MONTH_NUMBERS[groups["m"]] if lang == "de" else int(groups["m"])
         year = int(groups["y"]) if groups.get("y") else None
         try:
             first = dt.date(year or default_year or 2000, month, int(groups["d1"]))
@@ -260,6 +270,26 @@ def _find_ranges(text: str, lang: str, default_year: int | None) -> list[Found]:
     return found
 
 
+_ISO_DATE = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
+
+
+def first_date(text: str) -> dt.date | None:
+    """Return the first full calendar date (with a year) in `text`: German, Japanese or ISO."""
+    text = unicodedata.normalize("NFKC", text)
+    found = [
+        (f.start, f.date)
+        for lang in ("de", "ja")
+        for f in find_dates(text, lang)
+        if f.date is not None and f.year_given
+    ]
+    for match in _ISO_DATE.finditer(text):
+        try:
+            found.append((match.start(), dt.date(*map(int, match.groups()))))
+        except ValueError:
+            continue
+    return min(found, key=lambda item: item[0])[1] if found else None
+
+
 def find_amounts(text: str, lang: str) -> list[Found]:
     """Return the sums of money in `text` with their form in the other language."""
     found: list[Found] = []
@@ -268,7 +298,7 @@ def find_amounts(text: str, lang: str) -> list[Found]:
             value = parse_number(match.group("num"), "de")
             if value is None:
                 continue
-            scale = _SCALES_DE.get((match.group("scale") or "").lower(), Decimal(1))
+            scale = DE_SCALES.get((match.group("scale") or "").lower(), Decimal(1))
             currency = _CURRENCIES_DE[match.group("cur").lower()]
             target = _ja_amount(value * scale) + _CURRENCY_JA[currency]
             found.append(Found(match.start(), match.end(), "amount", match.group(0), target))
@@ -363,5 +393,5 @@ def _ja_value(parts: str) -> Decimal | None:
         value = parse_number(number, "ja")
         if value is None:
             return None
-        total += value * _JA_SCALES.get(unit, Decimal(1))
+        total += value * JA_SCALES.get(unit, Decimal(1))
     return total

@@ -270,11 +270,6 @@ class TranslationMemory:
                 [(*entry, now) for entry in entries],
             )
 
-    def clear_cache(self) -> int:
-        """Delete every machine-translation cache entry and return how many there were."""
-        with self._write():
-            return self._db.execute("DELETE FROM mt_cache").rowcount
-
     def stats(self) -> MemoryStats:
         """Return how many units the memory holds per direction."""
         rows = self._query(

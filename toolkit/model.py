@@ -27,6 +27,7 @@ __all__ = [
     "Segment",
     "Severity",
     "TermCheck",
+    "check_to_dict",
     "document_from_dict",
     "document_to_dict",
     "join_segments",
@@ -221,7 +222,7 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
                         "target": s.target,
                         "origin": s.origin,
                         "flags": list(s.flags),
-                        "checks": [_check_to_dict(c) for c in s.checks],
+                        "checks": [check_to_dict(c) for c in s.checks],
                         "pivot": s.pivot,
                     }
                     for s in b.segments
@@ -272,7 +273,8 @@ def document_from_dict(data: Mapping[str, Any]) -> Document:
     )
 
 
-def _check_to_dict(check: TermCheck) -> dict[str, str]:
+def check_to_dict(check: TermCheck) -> dict[str, str]:
+    """Return `check` as plain data (JSON output, cache); `TermCheck(**data)` reads it back."""
     return {
         "kind": check.kind,
         "source": check.source,

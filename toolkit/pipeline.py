@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from .engines.base import Engine, Hypothesis, Progress, Translation, run_route
 from .errors import ConfigError
 from .memory import TranslationMemory
-from .model import LANGS, Document, Lang, Origin, TermCheck
+from .model import LANGS, Document, Lang, Origin, TermCheck, check_to_dict
 
 if TYPE_CHECKING:
     from .glossary.model import Glossary
@@ -171,9 +171,7 @@ def _to_json(result: Translation) -> str:
             "hypotheses": [[h.text, h.score] for h in result.hypotheses],
             "flags": list(result.flags),
             "pivot": list(result.pivot),
-            "checks": [
-                [c.kind, c.source, c.expected, c.status, c.entry, c.how] for c in result.checks
-            ],
+            "checks": [check_to_dict(c) for c in result.checks],
         },
         ensure_ascii=False,
     )
@@ -185,5 +183,5 @@ def _from_json(data: str) -> Translation:
         hypotheses=tuple(Hypothesis(text, float(score)) for text, score in raw["hypotheses"]),
         flags=tuple(raw.get("flags", ())),
         pivot=tuple(raw.get("pivot", ())),
-        checks=tuple(TermCheck(*c) for c in raw.get("checks", ())),
+        checks=tuple(TermCheck(**c) for c in raw.get("checks", ())),
     )

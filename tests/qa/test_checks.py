@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.terms.conftest import TERMS_TOML  # noqa: F401  (documents the glossary used)
 from toolkit.glossary import Glossary
 from toolkit.model import Segment, TermCheck
 from toolkit.qa import check_segment, summarize_issues

@@ -8,13 +8,12 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from ..engines.base import Engine, Progress
 from ..errors import ToolkitError
-from ..glossary.model import Glossary
 from ..model import SEVERITIES, Document, Issue
 from ..render.options import (
     DEFAULT_NOTICE,
@@ -24,6 +23,9 @@ from ..render.options import (
     PDF_VARIANT_NAMES,
     RenderOptions,
 )
+
+if TYPE_CHECKING:
+    from ..glossary.model import Glossary
 
 __all__ = [
     "LANG_CHOICE",

@@ -10,7 +10,6 @@ import click
 
 from ..errors import IngestError
 from ..model import Document, Lang, document_from_dict
-from ..qa import check_document, summarize_issues
 from .common import (
     LANG_CHOICE,
     engine_options,
@@ -75,6 +74,8 @@ def qa(
             quiet=True,
             engine_options=options,
         )
+    from ..qa import check_document, summarize_issues
+
     issues = check_document(doc, glossary=glossary)
     if as_json:
         report = {

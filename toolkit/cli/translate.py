@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -15,9 +15,7 @@ from .. import (
     render_document,
     translate_document,
 )
-from ..glossary.model import Glossary
 from ..model import Document, Lang, document_to_dict
-from ..qa import check_document
 from .common import (
     LANG_CHOICE,
     echo_qa_summary,
@@ -32,6 +30,9 @@ from .common import (
     render_options,
     render_options_from,
 )
+
+if TYPE_CHECKING:
+    from ..glossary.model import Glossary
 
 __all__ = ["run_translation", "segment", "translate"]
 
@@ -120,6 +121,8 @@ def translate(
             "none); the pivot column shows dashes",
             err=True,
         )
+    from ..qa import check_document
+
     issues = check_document(translated, glossary=glossary)
     for output in outputs:
         render_document(translated, output, issues=issues if qa_appendix else None, options=options)

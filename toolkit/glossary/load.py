@@ -11,7 +11,6 @@ from __future__ import annotations
 import difflib
 import functools
 import logging
-import re
 import sys
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -21,6 +20,7 @@ from typing import Any, Literal, cast
 
 from ..errors import GlossaryError
 from ..resources import glossary_dir
+from ..tomlfile import scan_lines, syntax_error_line
 from .model import ENTRY_TYPES, Entry, EntryType, Glossary, GlossaryInfo, JaPosition
 
 if sys.version_info >= (3, 11):
@@ -59,10 +59,6 @@ LIST_KEYS = ("de_variants", "ja_variants", "forbidden_ja", "forbidden_de")
 ENTRY_KEYS = frozenset(STRING_KEYS + LIST_KEYS)
 REQUIRED_KEYS = ("de", "ja", "type")  # en is required too, but the linter reports it
 GLOSSARY_KEYS = frozenset({"id", "domain", "title_de", "title_ja", "title_en", "version", "note"})
-
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\[\]#]+?)\s*\]\]?\s*(?:#.*)?$")
-_KEY = re.compile(r"""^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*=""")
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,10 +156,7 @@ def parse_glossary_file(path: Path) -> ParsedFile:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        found = _TOML_POSITION.search(message)
-        line = int(found.group(1)) if found else text.count("\n") + 1
-        detail = _TOML_POSITION.sub("", message)
+        line, detail = syntax_error_line(exc, text)
         return _broken(
             path,
             line,
@@ -361,43 +354,20 @@ class _Parser:
 def _scan_lines(
     text: str,
 ) -> tuple[dict[str, int], list[dict[str, int]], dict[str, int]]:
-    """Return the lines of the [glossary] keys, of each [[entry]]'s keys, and of other tables.
+    """Return the lines of the [glossary] keys, of each [[entry]]'s keys, and of anything else.
 
-    Line numbers start at 1; key "" holds the table's header line. Lines inside multi-line
-    strings are skipped.
+    Line numbers start at 1; key "" holds a table's header line.
     """
-    info: dict[str, int] = {}
-    entries: list[dict[str, int]] = []
-    others: dict[str, int] = {}
-    current: dict[str, int] | None = None
-    in_string: str | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
-        if in_string is not None:
-            if line.count(in_string) % 2 == 1:
-                in_string = None
-            continue
-        header = _HEADER.match(line)
-        if header and not _KEY.match(line):
-            name = header.group(2).strip().strip("\"'")
-            if header.group(1) == "[[" and name == "entry":
-                current = {"": number}
-                entries.append(current)
-            elif header.group(1) == "[" and name == "glossary":
-                current = info
-                info.setdefault("", number)
-            else:
-                current = None
-                others.setdefault(name.split(".")[0], number)
-            continue
-        key = _KEY.match(line)
-        if key:
-            name = next(g for g in key.groups() if g is not None)
-            target = current if current is not None else others
-            target.setdefault(name, number)
-        for quote in ('"""', "'''"):
-            if line.count(quote) % 2 == 1:
-                in_string = quote
-                break
+    lines = scan_lines(text)
+    info = lines.get(("glossary", 0), {})
+    entries = [lines[("entry", i)] for i in range(len(lines)) if ("entry", i) in lines]
+    others = {k: v for k, v in lines[("", 0)].items() if k}  # top-level keys
+    for (name, _), table in lines.items():
+        top = name.split(".")[0]
+        if name and (top not in ("glossary", "entry") or "." in name):
+            others.setdefault(top, table.get("", 1))
+    if ("entry", 0) in lines:  # for the message about a single [entry] table
+        others.setdefault("entry", lines[("entry", 0)].get("", 1))
     return info, entries, others
 
 

@@ -76,9 +76,7 @@ def read_text(
         content = _CONTROL.sub("", content.replace("\f", "\n\n"))
     if not content.strip():
         raise IngestError(f"{source_name}: the file is empty; give a text with at least a title")
-    if lang is None and fmt != "html":  # markup would skew the guess: guess from the text
-        lang = detect_lang(content)
-    elif lang is not None and lang not in LANGS:
+    if lang is not None and lang not in LANGS:
         raise IngestError(f"{source_name}: unsupported language {lang!r}; use one of {LANGS}")
     readers = {
         "text": text.split_raw_blocks,
@@ -96,7 +94,7 @@ def _build(raw_blocks: list[RawBlock], lang: Lang | None, source_name: str) -> D
     """Return the document of `raw_blocks`, the language guessed from them if not given."""
     if not raw_blocks:
         raise IngestError(f"{source_name}: no text found; give a text with at least a title")
-    if lang is None:
+    if lang is None:  # guessed from the text read, never from markup
         lang = detect_lang("\n".join(line for raw in raw_blocks for line in raw.lines))
     return build_document(raw_blocks, lang, source_name=source_name)
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from ..localize import first_date as find_date
 from ..model import Block, BlockKind, Document, Lang, Segment
 from ..segment import segment_text
 
@@ -52,22 +52,6 @@ _CONTACT_LINE = re.compile(
 )
 _BULLET = re.compile(r"^\s*(?:[-•*・●■◆▪]|\d{1,2}[.)])\s+")
 _SENTENCE_END = tuple(".!?:;。！？：…")
-
-_DE_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        "Januar Februar März April Mai Juni Juli August September Oktober November Dezember".split()
-    )
-}
-_DE_MONTHS["Jänner"] = 1
-_DE_DATE = re.compile(
-    r"\b(?P<d>\d{1,2})\.\s*(?:(?P<mname>" + "|".join(_DE_MONTHS) + r")\s+|(?P<m>\d{1,2})\.\s*)"
-    r"(?P<y>\d{4})\b"
-)
-_JA_DATE = re.compile(
-    r"(?:(?P<y>\d{4})|令和\s*(?P<reiwa>\d{1,2}|元))\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
-)
-_ISO_DATE = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 
 # Verbs that introduce the speaker after a German quotation: „…“, sagt Ministerin X.
 _DE_SPEAKER_AFTER = re.compile(
@@ -162,26 +146,6 @@ def join_lines(lines: Sequence[str], lang: Lang) -> str:
         else:
             out += " " + line
     return out
-
-
-def find_date(text: str) -> dt.date | None:
-    """Return the first calendar date written in `text` (German, Japanese or ISO), if any."""
-    norm = unicodedata.normalize("NFKC", text)
-    for pattern in (_DE_DATE, _JA_DATE, _ISO_DATE):
-        match = pattern.search(norm)
-        if not match:
-            continue
-        groups = match.groupdict()
-        if groups.get("reiwa"):
-            year = 2018 + (1 if groups["reiwa"] == "元" else int(groups["reiwa"]))
-        else:
-            year = int(groups["y"])
-        month = _DE_MONTHS[groups["mname"]] if groups.get("mname") else int(groups["m"])
-        try:
-            return dt.date(year, month, int(groups["d"]))
-        except ValueError:
-            continue
-    return None
 
 
 def _is_latin(char: str) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..glossary.model import Entry, Glossary
 from ..model import Lang
-from .tomlfile import Table
+from ..tomlfile import Table
 
 __all__ = [
     "PERSON",

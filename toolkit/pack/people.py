@@ -15,8 +15,8 @@ from typing import Literal
 
 from ..glossary.model import Glossary
 from ..model import Lang
+from ..tomlfile import Problems, Table
 from .names import PERSON, PLACE, TITLE, Name, is_japanese_name, resolve_name
-from .tomlfile import Problems, Table
 
 __all__ = ["SIDES", "Contact", "Person", "Side", "check_ids", "read_contact", "read_person"]
 

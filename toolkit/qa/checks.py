@@ -13,12 +13,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
-from ..glossary.model import Glossary
-from ..localize import DE_MONTHS, find_dates, parse_number
+from ..localize import DE_MONTH_NUMBERS, DE_SCALES, JA_SCALES, find_dates, parse_number
 from ..model import Document, Issue, Lang, Segment, Severity
 from ..terms.entities import address_spans
+
+if TYPE_CHECKING:
+    from ..glossary.model import Glossary
 
 __all__ = ["check_document", "check_segment", "summarize_issues"]
 
@@ -31,16 +33,6 @@ _DE_NUMBER = re.compile(
 _JA_NUMBER = re.compile(
     r"(?<![A-Za-z\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)([兆億万千])?"
 )
-_DE_SCALE = {
-    "million": 10**6,
-    "millionen": 10**6,
-    "mio.": 10**6,
-    "milliarde": 10**9,
-    "milliarden": 10**9,
-    "mrd.": 10**9,
-    "tausend": 10**3,
-}
-_JA_SCALE = {"兆": 10**12, "億": 10**8, "万": 10**4, "千": 10**3}
 _REPEAT_WORDS = re.compile(r"\b(\w+(?:\s+\w+){0,3})(?:\s+\1\b){2,}", re.IGNORECASE)
 _REPEAT_CHARS = re.compile(r"([^\s\d]{2,12}?)\1{2,}")
 # target/source length ratios (characters) outside which a translation is suspicious
@@ -49,7 +41,7 @@ _DAY = Decimal(10**15)
 _MONTH = Decimal(2 * 10**15)
 _JA_DAY = re.compile(r"(?<![\d月])(\d{1,2})日")
 _JA_MONTH = re.compile(r"(?<!\d)(\d{1,2})月(?!\d)")
-_DE_MONTH = re.compile(r"\b(" + "|".join(DE_MONTHS) + r")\b")
+_DE_MONTH = re.compile(r"\b(" + "|".join(DE_MONTH_NUMBERS) + r")\b")
 _RATIO = {("de", "ja"): (0.2, 1.3), ("ja", "de"): (0.9, 6.0)}
 
 
@@ -227,14 +219,15 @@ def _number_values(text: str, lang: str) -> Counter[Decimal]:
                 text = text[: match.start()] + " " + text[match.end() :]
     else:
         for match in reversed(list(_DE_MONTH.finditer(text))):
-            values[_MONTH + DE_MONTHS.index(match.group(1)) + 1] += 1
+            values[_MONTH + DE_MONTH_NUMBERS[match.group(1)]] += 1
             text = text[: match.start()] + " " + text[match.end() :]
     pattern = _DE_NUMBER if lang == "de" else _JA_NUMBER
     for number, scale in pattern.findall(text):
         value = parse_number(number, lang)
         if value is None:
             continue
-        factor = (_DE_SCALE.get(scale.lower()) if lang == "de" else _JA_SCALE.get(scale)) or 1
+        scales = DE_SCALES if lang == "de" else JA_SCALES
+        factor = scales.get(scale.lower() if lang == "de" else scale, Decimal(1))
         values[(value * factor).normalize()] += 1
     return values
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ..localize import DE_MONTH_NUMBERS
+
 __all__ = ["NON_FINAL_ABBREVIATIONS", "repair_pieces"]
 
 # Abbreviations after which a German sentence practically never ends. Sentence-final ones
@@ -22,26 +24,11 @@ NON_FINAL_ABBREVIATIONS = frozenset(
     """.split()
 )
 
-MONTHS = (
-    "Januar",
-    "Jänner",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-)
 
 _LAST_WORD = re.compile(r"(?:^|[\s(„\"'])((?:[^\W\d_]{1,12}\.\s?){0,2}[^\W\d_]{1,12})\.\s*$")
 _ORDINAL = re.compile(r"(?:^|[\s(])\d{1,2}\.\s*$")
 _INITIAL = re.compile(r"(?:^|\s)[A-ZÄÖÜ]\.\s*$")
-_MONTH_START = re.compile(r"^(?:" + "|".join(MONTHS) + r")\b")
+_MONTH_START = re.compile(r"^(?:" + "|".join(DE_MONTH_NUMBERS) + r")\b")
 
 
 def repair_pieces(pieces: list[str]) -> list[str]:

@@ -32,7 +32,7 @@ from .protect import mask, placeholders_intact, unmask
 __all__ = ["ENFORCER_VERSION", "TermEnforcer"]
 
 LOGGER = logging.getLogger(__name__)
-ENFORCER_VERSION = "terms/3"
+ENFORCER_VERSION = "terms/4"  # bump when the output or its cached form changes
 
 
 @dataclass
@@ -298,13 +298,12 @@ def _term_form(entry: Entry, lang: str) -> str:
     return entry.ja if lang == "ja" else entry.de
 
 
-_HIT_CACHE: dict[tuple[str, str, str], list[TermHit]] = {}
-
-
 def _hits(text: str, lang: str, glossary: Glossary) -> list[TermHit]:
-    key = (glossary.version, lang, text)
-    if key not in _HIT_CACHE:
-        if len(_HIT_CACHE) > 50_000:
-            _HIT_CACHE.clear()
-        _HIT_CACHE[key] = list(find_terms(text, cast(Lang, lang), glossary))
-    return _HIT_CACHE[key]
+    """Return the glossary hits of a hypothesis; each is scored against several terms."""
+    cache: dict[tuple[str, str], list[TermHit]] = glossary.memo("enforce.hits", dict)
+    key = (lang, text)
+    if key not in cache:
+        if len(cache) > 50_000:
+            cache.clear()
+        cache[key] = find_terms(text, cast(Lang, lang), glossary)
+    return cache[key]

@@ -1,7 +1,8 @@
 """TOML files with a line for every key: tomllib parses, a scan of the raw text finds the lines.
 
-tomllib reports lines only for syntax errors, so — as the glossary loader does — the header line
-of each table and the line of each ``key =`` inside it come from a scan of the raw text. `Table`
+tomllib reports lines only for syntax errors, so the header line of each table and the line of
+each ``key =`` inside it come from a scan of the raw text (`scan_lines`; glossaries, pack
+manifests and MoU summaries all use it). `Table`
 wraps one table with typed getters that note problems (``file:line: what; fix``) instead of
 raising, so a reader can report every problem of a file at once.
 """
@@ -18,14 +19,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import ToolkitError
+from .errors import ToolkitError
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
 
-__all__ = ["Problems", "Table", "TomlFile", "read_toml", "scan_lines", "top_table"]
+__all__ = [
+    "Problems",
+    "Table",
+    "TomlFile",
+    "read_toml",
+    "scan_lines",
+    "syntax_error_line",
+    "top_table",
+]
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\[\]#]+?)\s*\]\]?\s*(?:#.*)?$")
 _KEY = re.compile(r"""^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*=""")
@@ -86,9 +95,7 @@ def read_toml(path: Path, error: type[ToolkitError], what: str) -> TomlFile:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        found = _TOML_POSITION.search(str(exc))
-        line = int(found.group(1)) if found else text.count("\n") + 1
-        detail = _TOML_POSITION.sub("", str(exc))
+        line, detail = syntax_error_line(exc, text)
         source = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
         date = _DATE_LIKE.search(source)
         if date:
@@ -101,6 +108,13 @@ def read_toml(path: Path, error: type[ToolkitError], what: str) -> TomlFile:
             'quotes, lists in [ ], dates as 2026-03-02, e.g. title_de = "…")'
         ) from None
     return TomlFile(path, data, scan_lines(text))
+
+
+def syntax_error_line(exc: Exception, text: str) -> tuple[int, str]:
+    """Return the line tomllib names in `exc` (else the last line) and the message without it."""
+    found = _TOML_POSITION.search(str(exc))
+    line = int(found.group(1)) if found else text.count("\n") + 1
+    return line, _TOML_POSITION.sub("", str(exc))
 
 
 def scan_lines(text: str) -> dict[TableKey, dict[str, int]]:
