@@ -17,6 +17,7 @@ from typing import Any, Literal, get_args
 __all__ = [
     "LANGS",
     "SEVERITIES",
+    "STATUSES",
     "Block",
     "BlockKind",
     "CheckStatus",
@@ -26,6 +27,7 @@ __all__ = [
     "Origin",
     "Segment",
     "Severity",
+    "Status",
     "TermCheck",
     "check_to_dict",
     "document_from_dict",
@@ -42,6 +44,11 @@ Origin = Literal["memory", "engine", "human", "verbatim"]
 
 
 CheckStatus = Literal["verified", "enforced", "violated"]
+
+# What a reviewer is told about a segment's target (review files, XLIFF state, the web page):
+# approved by a person, reused from the memory, a fuzzy suggestion only, machine output, none.
+Status = Literal["approved", "memory", "fuzzy", "machine", "untranslated"]
+STATUSES: tuple[Status, ...] = get_args(Status)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +112,17 @@ class Segment:
     def translated(self) -> bool:
         """Return whether a target exists for this segment."""
         return self.target is not None
+
+    @property
+    def status(self) -> Status:
+        """Return what a reviewer is told about this segment's target."""
+        if self.target is None:
+            return "fuzzy" if "fuzzy" in self.flags else "untranslated"
+        if self.origin == "human":
+            return "approved"
+        if self.origin == "memory":
+            return "memory"
+        return "machine"
 
 
 @dataclass(frozen=True, slots=True)
