@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import click
@@ -184,7 +185,21 @@ def test_default_output_name(
     assert (work / "pm-brennstoffzellen-de.ja.pdf").exists()
 
 
-def test_readme_names_the_commands() -> None:
+def test_readme_commands_exist() -> None:
+    # Every `make X` the README tells a user to type is a Makefile target, and every
+    # `dejakit CMD [SUB]` it shows is a command of the CLI.
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "make demo" in readme
-    assert "make test" in readme
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    targets = set(re.findall(r"^([a-z][\w-]*):", makefile, flags=re.MULTILINE))
+    made = set(re.findall(r"\bmake ([a-z][\w-]*)", readme))
+    assert {"demo", "test"} <= made
+    assert made <= targets, f"README names make targets the Makefile lacks: {made - targets}"
+    code = "\n".join(re.findall(r"```.*?```|`[^`\n]+`", readme, flags=re.DOTALL))
+    shown = set(re.findall(r"\bdejakit ([a-z]+)(?: ([a-z]+))?", code))
+    assert len(shown) >= 8
+    for command, sub in shown:
+        group = cli.commands.get(command)
+        assert group is not None, f"README shows `dejakit {command}`, which does not exist"
+        subcommands = getattr(group, "commands", None)
+        if subcommands and sub and not sub.startswith(("de", "ja")):
+            assert sub in subcommands, f"README shows `dejakit {command} {sub}`"

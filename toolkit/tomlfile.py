@@ -36,8 +36,6 @@ __all__ = [
     "top_table",
 ]
 
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\[\]#]+?)\s*\]\]?\s*(?:#.*)?$")
-_KEY = re.compile(r"""^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*=""")
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _DATE_LIKE = re.compile(r"=\s*(\d{4}-\d{1,2}-\d{1,2}\b\S*)")
 _TYPES = {bool: "a boolean", int: "a number", float: "a number", list: "a list", dict: "a table"}
@@ -120,35 +118,60 @@ def syntax_error_line(exc: Exception, text: str) -> tuple[int, str]:
 def scan_lines(text: str) -> dict[TableKey, dict[str, int]]:
     """Return, per table, the line of its header ("") and of each key; top-level is ("", 0).
 
-    Lines start at 1; lines inside multi-line strings are skipped.
+    Lines start at 1. The positions come from tree-sitter's TOML grammar, a real parser: keys
+    inside arrays, multi-line strings, quoted and dotted keys are all where TOML says they are
+    (`text` has already passed tomllib, which gives the values).
     """
+    from tree_sitter import Language, Parser  # light (~10 ms), and only when a file is read
+    from tree_sitter_toml import language
+
+    source = text.encode("utf-8")
+    root = Parser(Language(language())).parse(source).root_node
     lines: dict[TableKey, dict[str, int]] = {("", 0): {"": 1}}
     counts: dict[str, int] = {}
-    current = lines[("", 0)]
-    in_string: str | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
-        if in_string is not None:
-            if line.count(in_string) % 2 == 1:
-                in_string = None
+    for node in root.named_children:
+        if node.type == "pair":
+            _scan_pair(node, "", lines, source)
             continue
-        header = _HEADER.match(line)
-        if header and not _KEY.match(line):
-            name = ".".join(part.strip().strip("\"'") for part in header.group(2).split("."))
-            index = 0
-            if header.group(1) == "[[":
-                index = counts.get(name, 0)
-                counts[name] = index + 1
-            current = lines.setdefault((name, index), {})
-            current.setdefault("", number)
+        if node.type not in ("table", "table_array_element"):
             continue
-        key = _KEY.match(line)
-        if key:
-            current.setdefault(next(g for g in key.groups() if g is not None), number)
-        for quote in ('"""', "'''"):
-            if line.count(quote) % 2 == 1:
-                in_string = quote
-                break
+        key_node = next((c for c in node.named_children if c.type != "pair"), None)
+        if key_node is None:
+            continue
+        name = ".".join(_key_parts(key_node, source))
+        index = 0
+        if node.type == "table_array_element":
+            index = counts.get(name, 0)
+            counts[name] = index + 1
+        lines.setdefault((name, index), {}).setdefault("", node.start_point.row + 1)
+        for child in node.named_children:
+            if child.type == "pair":
+                _scan_pair(child, name, lines, source, index)
     return lines
+
+
+def _scan_pair(
+    node: Any, table: str, lines: dict[TableKey, dict[str, int]], source: bytes, index: int = 0
+) -> None:
+    """Note the line of the key of pair `node` in `table`; a dotted key also names sub-tables."""
+    parts = _key_parts(node.named_children[0], source)
+    line = node.start_point.row + 1
+    lines.setdefault((table, index), {}).setdefault(parts[0], line)
+    for i in range(1, len(parts)):
+        sub = ".".join([table, *parts[:i]]).lstrip(".")
+        own = lines.setdefault((sub, 0), {})
+        own.setdefault("", line)
+        own.setdefault(parts[i], line)
+
+
+def _key_parts(node: Any, source: bytes) -> list[str]:
+    """Return the parts of a bare, quoted or dotted key node as TOML reads them."""
+    if node.type == "dotted_key":
+        return [part for child in node.named_children for part in _key_parts(child, source)]
+    raw = source[node.start_byte : node.end_byte].decode("utf-8")
+    if node.type == "quoted_key":
+        return [str(tomllib.loads(f"k = {raw}")["k"])]
+    return [raw]
 
 
 class Table:
