@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from ..engines.base import Engine, Progress
+from ..engines.registry import EngineOptions, engine_entries, engine_names
+from ..engines.registry import make_engine as build_engine
 from ..errors import ToolkitError
 from ..model import SEVERITIES, Document, Issue
 from ..render.options import (
@@ -94,17 +96,32 @@ def load_glossary_option(glossary_files: tuple[Path, ...], no_glossary: bool) ->
     return load_glossaries(glossary_files) if glossary_files else default_glossary()
 
 
+class _EngineChoice(click.Choice):  # type: ignore[type-arg]
+    """The registered engine names, read when the option is parsed (engines may be added)."""
+
+    def __init__(self) -> None:
+        super().__init__(engine_names())
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        return engine_names()
+
+    @choices.setter
+    def choices(self, value: object) -> None:
+        pass
+
+
 def engine_options(func: F) -> F:
     """Add --engine and the model settings."""
     options = [
         click.option(
             "--engine",
-            type=click.Choice(["auto", "argos", "libretranslate", "none"]),
+            type=_EngineChoice(),
             default="auto",
             show_default=True,
-            help="After the memory: auto = Argos models when installed for the route, "
-            "argos = require them, libretranslate = a shared server (--server), "
-            "none = memory only.",
+            help="After the memory: "
+            + "; ".join(f"{e.name} = {e.help}" for e in engine_entries())
+            + ".",
         ),
         click.option(
             "--server",
@@ -160,33 +177,22 @@ def make_engine(
     api_key: str = "",
 ) -> Engine | None:
     """Return the engine the options ask for, or None for memory-only translation."""
-    if engine == "none":
-        return None
-    if engine == "libretranslate":
-        if not server:
-            raise click.UsageError("--engine libretranslate needs --server URL")
-        from ..engines.libretranslate import LibreTranslateEngine, ServerSettings
-
-        remote = LibreTranslateEngine(ServerSettings(url=server, api_key=api_key))
-        remote.route(source, target)  # raises EngineError when unreachable or lacking the pair
-        return remote
-    from ..engines.argos import ArgosEngine, EngineSettings
-
-    argos = ArgosEngine(
-        EngineSettings(
-            beam_size=beam_size, device=device, compute_type=compute_type, intra_threads=threads
-        )
+    options = EngineOptions(
+        beam_size=beam_size,
+        device=device,
+        compute_type=compute_type,
+        threads=threads,
+        server=server,
+        api_key=api_key,
     )
-    if engine == "auto" and not argos.available(source, target):
-        if not quiet:
-            click.echo(
-                f"note: no Argos models for {source}→{target}; translating from memory only "
-                "(dejakit models list)",
-                err=True,
-            )
-        return None
-    argos.route(source, target)  # raises EngineError naming what is missing
-    return argos
+    made = build_engine(engine, source, target, options)
+    if made is None and engine == "auto" and not quiet:
+        click.echo(
+            f"note: no Argos models for {source}→{target}; translating from memory only "
+            "(dejakit models list)",
+            err=True,
+        )
+    return made
 
 
 def render_options(func: F) -> F:

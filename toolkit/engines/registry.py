@@ -1,0 +1,99 @@
+"""The engines dejakit translates with, by name: the extension point for new engines.
+
+An engine is one `EngineEntry`: a name (what ``--engine`` takes), one line of help, and where
+its constructor lives (``"module:function"``, imported only when that engine is chosen, so the
+command line stays fast). The constructor takes the shared `EngineOptions` and the route and
+returns an `Engine`, or None to translate from the memory alone. Adding an engine is one new
+module with such a constructor and one line in `_BUILTIN` (or a `register_engine` call).
+
+    engine = make_engine("argos", "de", "ja", EngineOptions(beam_size=4))
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..errors import ConfigError
+from .base import Engine
+
+__all__ = [
+    "EngineEntry",
+    "EngineOptions",
+    "engine_entries",
+    "engine_names",
+    "make_engine",
+    "register_engine",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class EngineOptions:
+    """The settings any engine may read; each takes what applies to it."""
+
+    beam_size: int = 4
+    device: str = "auto"  # auto | cpu | cuda
+    compute_type: str = "auto"
+    threads: int = 0  # 0: the engine picks
+    server: str | None = None  # URL of a translation server
+    api_key: str = ""
+
+
+Build = Callable[[EngineOptions, str, str], "Engine | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class EngineEntry:
+    """One engine: its name, a line of help, and its constructor as ``module:function``."""
+
+    name: str
+    help: str
+    build: str
+
+
+_BUILTIN = (
+    EngineEntry(
+        "auto",
+        "Argos models when installed for the route, else the memory only",
+        "toolkit.engines.builtin:build_auto",
+    ),
+    EngineEntry("argos", "local Argos models (required)", "toolkit.engines.builtin:build_argos"),
+    EngineEntry(
+        "libretranslate",
+        "a shared LibreTranslate server (--server URL)",
+        "toolkit.engines.builtin:build_libretranslate",
+    ),
+    EngineEntry("none", "the memory only", "toolkit.engines.builtin:build_none"),
+)
+
+_REGISTRY: dict[str, EngineEntry] = {entry.name: entry for entry in _BUILTIN}
+
+
+def register_engine(entry: EngineEntry) -> None:
+    """Add `entry` (or replace the engine of the same name)."""
+    _REGISTRY[entry.name] = entry
+
+
+def engine_names() -> tuple[str, ...]:
+    """Return the names ``--engine`` accepts, in registration order."""
+    return tuple(_REGISTRY)
+
+
+def engine_entries() -> tuple[EngineEntry, ...]:
+    """Return every registered engine."""
+    return tuple(_REGISTRY.values())
+
+
+def make_engine(name: str, source: str, target: str, options: EngineOptions) -> Engine | None:
+    """Return the engine `name` for `source`→`target`, or None to use the memory only.
+
+    Raises `ConfigError` for an unknown name and whatever the engine raises (`EngineError`)
+    when it can't serve the route.
+    """
+    entry = _REGISTRY.get(name)
+    if entry is None:
+        raise ConfigError(f"unknown engine {name!r}; use one of {', '.join(_REGISTRY)}")
+    module, _, function = entry.build.partition(":")
+    build: Build = getattr(importlib.import_module(module), function)
+    return build(options, source, target)
