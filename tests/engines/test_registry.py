@@ -61,5 +61,6 @@ def test_a_new_engine_is_one_file_and_one_line(toy_engine: str, tmp_path: Path) 
     assert result.exit_code == 0, result.output
     data = json.loads(out.read_text(encoding="utf-8"))
     targets = [s["target"] for b in data["blocks"] for s in b["segments"]]
-    assert targets and all(t and t.isupper() for t in targets), targets
+    assert targets
+    assert all(t and t.isupper() for t in targets), targets
     assert "toy" in CliRunner().invoke(cli, ["translate", "--help"]).output
