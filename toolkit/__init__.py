@@ -29,6 +29,7 @@ from .model import Block, BlockKind, Document, Issue, Lang, Segment, TermCheck
 from .pipeline import translate_document
 from .render import render_document
 from .segment import segment_text, split_text
+from .version import __version__
 
 if TYPE_CHECKING:
     from .glossary import Glossary, default_glossary, find_terms, load_glossaries
@@ -52,8 +53,6 @@ def __getattr__(name: str) -> Any:
         return getattr(importlib.import_module(_LAZY[name], __name__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-
-__version__ = "0.1.0"
 
 __all__ = [
     "Block",

@@ -263,7 +263,7 @@ def _render(template_dir: Path, today: dt.date | None, **context: Any) -> str:
     import jinja2
     import markupsafe
 
-    from .. import __version__
+    from ..version import __version__
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(template_dir),

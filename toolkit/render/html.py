@@ -71,7 +71,7 @@ def html_context(
 
     `handout` is the plan of `doc` when the caller made it already.
     """
-    from .. import __version__
+    from ..version import __version__
 
     options = options or RenderOptions()
     handout = handout or plan_handout(doc, options)
