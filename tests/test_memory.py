@@ -31,13 +31,21 @@ def test_lookup_uses_normalised_keys(memory: TranslationMemory) -> None:
     assert match_key(" Ａｂ  C ") == "ab c"
 
 
-def test_reimport_updates_changed_targets(memory: TranslationMemory) -> None:
+def test_reimport_keeps_both_versions_and_reports_the_conflict(
+    memory: TranslationMemory,
+) -> None:
+    # Schema 1 overwrote the old target silently; now both stay and the import says so.
     memory.add(UNITS)
     again = memory.add(
         [UNITS[0], TranslationUnit("de", "ja", "Ammoniak auch.", "アンモニアもです。")]
     )
-    assert (again.added, again.updated, again.unchanged) == (0, 1, 1)
+    assert (again.added, again.updated, again.unchanged) == (1, 0, 1)
     assert memory.lookup(["Ammoniak auch."], "de", "ja")["Ammoniak auch."] == "アンモニアもです。"
+    assert [c.other.target for c in again.conflicts] == ["アンモニアも重要です。"]
+    assert [u.target for u in memory.history("Ammoniak auch.", "de", "ja")] == [
+        "アンモニアもです。",
+        "アンモニアも重要です。",
+    ]
 
 
 def test_empty_units_are_skipped(memory: TranslationMemory) -> None:

@@ -1,6 +1,7 @@
 """translate_document(): the stages joined — memory first, then the cache, then the engine.
 
-Approved translations from the memory win over machine translation. Segments that hold nothing
+Approved translations from the memory win over machine translation; near (fuzzy) matches are
+attached as suggestions and never applied. Segments that hold nothing
 to translate (an e-mail address, a phone number, a URL) are copied and marked ``verbatim``.
 The rest goes to the engine in one batched job per route; its results are cached (keyed by the
 models, their settings and the text), so an unchanged segment is never translated twice.
@@ -14,12 +15,13 @@ import json
 import logging
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .engines.base import Engine, Hypothesis, Progress, Translation, run_route
 from .errors import ConfigError
 from .memory import TranslationMemory
-from .model import LANGS, Document, Lang, Origin, TermCheck, check_to_dict
+from .model import LANGS, Document, Lang, Origin, Suggestion, TermCheck, check_to_dict
 
 if TYPE_CHECKING:
     from .glossary.model import Glossary
@@ -121,15 +123,27 @@ def translate_document(
     flags: dict[str, tuple[str, ...]] = {}
     checks: dict[str, tuple[TermCheck, ...]] = {}
     pivots: dict[str, str] = {}
+    suggestions: dict[str, tuple[Suggestion, ...]] = {}
     LOGGER.info("Step 1/3 - Looking up %d segments in the memory", len(segments))
     if memory is not None:
-        hits = memory.lookup([s.source for s in segments], doc.source_lang, target_lang)
+        hits = memory.lookup_units([s.source for s in segments], doc.source_lang, target_lang)
         for seg in segments:
-            if seg.source in hits:
-                targets[seg.id] = (hits[seg.source], "memory")
+            unit = hits.get(seg.source)
+            if unit is not None:
+                targets[seg.id] = (unit.target, "memory")
+                if unit.approved:
+                    flags[seg.id] = ("approved",)
     for seg in segments:
         if seg.id not in targets and is_verbatim(seg.source):
             targets[seg.id] = (seg.source, "verbatim")
+    if memory is not None:
+        # Near matches are suggestions for the reviewer only: the segment still goes to the
+        # engine, and its status says a fuzzy match exists.
+        from .memory import suggest
+
+        rest = [s for s in segments if s.id not in targets]
+        near = suggest(memory, [s.source for s in rest], doc.source_lang, target_lang)
+        suggestions = {s.id: near[s.source] for s in rest if s.source in near}
     pending = [s for s in segments if s.id not in targets]
     if engine is not None and pending:
         LOGGER.info("Step 2/3 - Translating %d segments with %s", len(pending), engine.name)
@@ -162,7 +176,10 @@ def translate_document(
             if len(result.pivot) > 1:  # the text after the first leg is the English pivot
                 pivots[seg.id] = result.pivot[0]
     LOGGER.info("Step 3/3 - %d of %d segments translated", len(targets), len(segments))
-    return doc.with_targets(targets, target_lang, flags, checks, pivots)
+    out = doc.with_targets(targets, target_lang, flags, checks, pivots, suggestions)
+    # How many segments the engine was asked for: revised releases send only what changed.
+    sent = len(pending) if engine is not None else 0
+    return replace(out, meta={**out.meta, "engine_segments": str(sent)})
 
 
 def _to_json(result: Translation) -> str:
