@@ -59,11 +59,13 @@ def translate_texts(
     memory: TranslationMemory | None = None,
     progress: Progress | None = None,
     enforcer: TermEnforcer | None = None,
+    counts: dict[str, int] | None = None,
 ) -> list[Translation]:
     """Return a Translation for each of `texts`, from the cache where possible.
 
     Only cache misses reach the engine, all in one batched run of the route; with an
-    `enforcer` the run holds the output to its glossary.
+    `enforcer` the run holds the output to its glossary. `counts` receives how many distinct
+    texts came from the cache (``cached``) and how many went to the engine (``sent``).
     """
     legs = engine.route(source_lang, target_lang)
     fingerprint = f"{engine.name}|" + "|".join(leg.fingerprint for leg in legs)
@@ -77,6 +79,8 @@ def translate_texts(
     }
     misses = [t for t in unique if t not in results]
     LOGGER.info("%d segments cached, %d to translate", len(results), len(misses))
+    if counts is not None:
+        counts.update(cached=len(results), sent=len(misses))
     if misses:
         if enforcer is not None:
             fresh = enforcer.translate(
@@ -145,6 +149,7 @@ def translate_document(
         near = suggest(memory, [s.source for s in rest], doc.source_lang, target_lang)
         suggestions = {s.id: near[s.source] for s in rest if s.source in near}
     pending = [s for s in segments if s.id not in targets]
+    counts = {"sent": 0}
     if engine is not None and pending:
         LOGGER.info("Step 2/3 - Translating %d segments with %s", len(pending), engine.name)
         enforcer = None
@@ -160,6 +165,7 @@ def translate_document(
             memory=memory,
             progress=progress,
             enforcer=enforcer,
+            counts=counts,
         )
         for seg, result in zip(pending, results, strict=True):
             text = (result.text or "").strip()
@@ -177,9 +183,9 @@ def translate_document(
                 pivots[seg.id] = result.pivot[0]
     LOGGER.info("Step 3/3 - %d of %d segments translated", len(targets), len(segments))
     out = doc.with_targets(targets, target_lang, flags, checks, pivots, suggestions)
-    # How many segments the engine was asked for: revised releases send only what changed.
-    sent = len(pending) if engine is not None else 0
-    return replace(out, meta={**out.meta, "engine_segments": str(sent)})
+    # How many texts the engine was asked for: a revised release sends only new and changed
+    # segments (the rest come from the memory or the cache).
+    return replace(out, meta={**out.meta, "engine_segments": str(counts["sent"])})
 
 
 def _to_json(result: Translation) -> str:

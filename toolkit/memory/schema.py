@@ -1,4 +1,4 @@
-"""The memory file's tables, their version (``PRAGMA user_version``) and the migrations between them.
+"""The memory file's tables, their version (``PRAGMA user_version``) and their migrations.
 
 Schema 1 (dejakit 0.1) held one row per source: a new import overwrote the target. Schema 2 keeps
 every distinct translation of a source as a version with its provenance (kind, origin file, who,

@@ -24,13 +24,14 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
 
 from ..errors import MemoryStoreError
 from .schema import KIND_RANK, SCHEMA_VERSION, migrate
+from .versions import Conflict, conflicts_of, kind_of, rank_key, sortable, winner
 
 __all__ = [
     "Conflict",
@@ -93,29 +94,6 @@ class TranslationUnit:
     def approved(self) -> bool:
         """Return whether a person approved this version in a review."""
         return self.kind == "approved"
-
-
-@dataclass(frozen=True, slots=True)
-class Conflict:
-    """Two versions of one source that nobody has decided between yet."""
-
-    source_lang: str
-    target_lang: str
-    source: str
-    served: TranslationUnit  # the version lookups serve now
-    other: TranslationUnit  # the version it disagrees with, kept
-
-    def describe(self) -> str:
-        """Return one line naming the source, both targets and where each came from."""
-        def who(u: TranslationUnit) -> str:
-            day = _sortable(u.updated_at)[:10] if u.updated_at else ""
-            return ", ".join(x for x in (u.kind, u.origin, u.reviewer, day) if x)
-
-        return (
-            f"{self.source_lang}→{self.target_lang} „{self.source}“: serving "
-            f"„{self.served.target}“ ({who(self.served)}); also „{self.other.target}“ "
-            f"({who(self.other)})"
-        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +188,9 @@ class TranslationMemory:
 
     def lookup(self, sources: Sequence[str], source_lang: str, target_lang: str) -> dict[str, str]:
         """Return ``{source: target}`` for each of `sources` the memory knows (the winners)."""
-        return {s: u.target for s, u in self.lookup_units(sources, source_lang, target_lang).items()}
+        return {
+            s: u.target for s, u in self.lookup_units(sources, source_lang, target_lang).items()
+        }
 
     def lookup_units(
         self, sources: Sequence[str], source_lang: str, target_lang: str
@@ -228,7 +208,7 @@ class TranslationMemory:
                 [source_lang, target_lang, *chunk],
             ):
                 versions.setdefault(row[5], []).append(_unit(row))
-        found = {keys[k]: _winner(v) for k, v in versions.items()}
+        found = {keys[k]: winner(v) for k, v in versions.items()}
         return {s: found[s] for s in sources if s in found}
 
     def history(self, source: str, source_lang: str, target_lang: str) -> list[TranslationUnit]:
@@ -239,7 +219,7 @@ class TranslationMemory:
             [source_lang, target_lang, match_key(source)],
         )
         units = [_unit(r) for r in rows]
-        return sorted(units, key=_rank_key, reverse=True)
+        return sorted(units, key=rank_key, reverse=True)
 
     def units(
         self, source_lang: str | None = None, target_lang: str | None = None
@@ -248,7 +228,7 @@ class TranslationMemory:
         groups: dict[tuple[str, str, str], list[tuple[int, TranslationUnit]]] = {}
         for row in self._versions(source_lang, target_lang):
             groups.setdefault((row[1], row[2], row[5]), []).append((row[0], _unit(row)))
-        winners = [(min(i for i, _ in g), _winner([u for _, u in g])) for g in groups.values()]
+        winners = [(min(i for i, _ in g), winner([u for _, u in g])) for g in groups.values()]
         for _, unit in sorted(winners, key=lambda w: w[0]):
             yield unit
 
@@ -272,7 +252,7 @@ class TranslationMemory:
         found: list[Conflict] = []
         for (sl, tl, _), units in groups.items():
             if len(units) > 1:
-                found.extend(_conflicts_of(sl, tl, units))
+                found.extend(conflicts_of(sl, tl, units))
         return found
 
     def stats(self) -> MemoryStats:
@@ -402,7 +382,7 @@ class TranslationMemory:
         newer = rank > old_rank or (
             rank == old_rank
             and bool(unit.updated_at)
-            and (_sortable(changed), unit.origin) > (_sortable(old_changed), old_origin)
+            and (sortable(changed), unit.origin) > (sortable(old_changed), old_origin)
         )
         if not newer:
             return "unchanged", None
@@ -413,7 +393,7 @@ class TranslationMemory:
             "UPDATE versions SET kind = ?, rank = ?, origin = ?, reviewer = ?, document = ?,"
             " segment_id = ?, changed_at = ? WHERE id = ?",
             (
-                unit.kind if rank >= old_rank else _kind_of(old_rank),
+                unit.kind if rank >= old_rank else kind_of(old_rank),
                 keep_rank,
                 unit.origin,
                 unit.reviewer,
@@ -433,7 +413,7 @@ class TranslationMemory:
                 " AND source_key = ?",
                 (sl, tl, key),
             ).fetchall()
-            found.extend(_conflicts_of(sl, tl, [_unit(r) for r in rows]))
+            found.extend(conflicts_of(sl, tl, [_unit(r) for r in rows]))
         return tuple(found)
 
     def cached(self, keys: Sequence[str]) -> dict[str, str]:
@@ -496,46 +476,6 @@ def _unit(row: Sequence[Any]) -> TranslationUnit:
         segment_id=seg,
         created_at=created,
     )
-
-
-def _kind_of(rank: int) -> UnitKind:
-    return next(k for k, r in KIND_RANK.items() if r == rank)  # type: ignore[return-value]
-
-
-def _sortable(stamp: str) -> str:
-    """Return `stamp` (ISO 8601 or TMX ``YYYYMMDDThhmmssZ``) in one comparable UTC form."""
-    if len(stamp) == 16 and stamp[8] == "T" and stamp.endswith("Z"):
-        stamp = f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:8]}T{stamp[9:11]}:{stamp[11:13]}:{stamp[13:15]}"
-        return stamp + ".000000+00:00"
-    try:
-        parsed = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return stamp
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=dt.timezone.utc)
-    return parsed.astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
-
-
-def _rank_key(unit: TranslationUnit) -> tuple[int, str, str]:
-    return (KIND_RANK[unit.kind], _sortable(unit.updated_at), unit.target)
-
-
-def _winner(units: Sequence[TranslationUnit]) -> TranslationUnit:
-    return max(units, key=_rank_key)
-
-
-def _conflicts_of(sl: str, tl: str, units: Sequence[TranslationUnit]) -> list[Conflict]:
-    served = _winner(units)
-    found = []
-    for other in units:
-        if other is served or KIND_RANK[other.kind] < KIND_RANK["imported"]:
-            continue
-        decided = served.approved and _sortable(served.updated_at) > _sortable(
-            other.created_at or other.updated_at
-        )
-        if not decided:
-            found.append(Conflict(sl, tl, served.source, served, replace(other)))
-    return found
 
 
 class _Transaction:
