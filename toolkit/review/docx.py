@@ -6,7 +6,8 @@ status column to approve a target unchanged).
 
 How the ids survive editing: each ID (and source) cell holds its text inside a *content control*
 (``w:sdt``) tagged with the segment id and locked with ``sdtContentLocked`` (Word refuses to edit
-it); LibreOffice 7.4 drops the control on saving but keeps the cell text, so the reader takes the
+it); LibreOffice 7.4 keeps the control on saving but drops its tag and lock (measured), and keeps
+the cell text, so the reader takes the
 tag when there is one and the cell text otherwise. The review id travels in the document's core
 properties (``identifier``) and in the visible heading line, which LibreOffice both keep.
 
