@@ -185,7 +185,8 @@ def test_conflicting_tmx_keeps_both_versions_and_reports(
     result = memory.add(read_tmx(path)[0])
     (conflict,) = result.conflicts
     assert (conflict.served.target, conflict.other.target) == ("報道発表資料", "プレスリリース")
-    assert "other.tmx" in conflict.describe() and "K. Sato" in conflict.describe()
+    assert "other.tmx" in conflict.describe()
+    assert "K. Sato" in conflict.describe()
     assert memory.lookup(["Pressemitteilung"], "de", "ja") == {"Pressemitteilung": "報道発表資料"}
     assert [c.other.target for c in memory.conflicts()] == ["プレスリリース"]
     # A reviewer deciding (approving either version again) settles it.

@@ -105,6 +105,7 @@ def test_export_header_and_unit_dates_follow_tmx_14b(tmp_path: Path) -> None:
     write_tmx([unit], path)
     root = etree.parse(str(path)).getroot()
     header = root.find("header")
+    assert header is not None
     assert {
         k: header.get(k)
         for k in ("creationtool", "creationtoolversion", "o-tmf", "datatype", "segtype", "srclang")
@@ -117,6 +118,7 @@ def test_export_header_and_unit_dates_follow_tmx_14b(tmp_path: Path) -> None:
         "srclang": "de",
     }
     tu = root.find("body/tu")
+    assert tu is not None
     assert (tu.get("creationdate"), tu.get("changedate")) == (
         "20260201T080000Z",
         "20260301T093000Z",

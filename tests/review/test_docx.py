@@ -16,8 +16,14 @@ from toolkit.review import export_review, import_review
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def edit_with_python_docx(path: Path, edits: dict[str, str], comment: tuple[str, str]) -> None:
-    """Change the target of the rows named in `edits` and write one comment, as Word would."""
+def edit_with_python_docx(
+    path: Path,
+    edits: dict[str, str],
+    comment: tuple[str, str],
+    word_comment: tuple[str, str] = ("", ""),
+) -> None:
+    """Change the targets named in `edits`, write a comment in the column and one as a Word
+    comment (Insert → Comment), as a reviewer would in Word."""
     import docx
 
     opened = docx.Document(str(path))
@@ -28,6 +34,8 @@ def edit_with_python_docx(path: Path, edits: dict[str, str], comment: tuple[str,
             row.cells[2].text = edits[seg_id]
         if seg_id == comment[0]:
             row.cells[5].text = comment[1]
+        if seg_id == word_comment[0]:
+            opened.add_comment(row.cells[2].paragraphs[0].runs, word_comment[1], author="K. Sato")
     opened.save(str(path))
 
 
@@ -47,12 +55,13 @@ def round_trip(
     export_review(first, path, memory=store)
     ids = three_machine_ids(first)
     edits = {i: f"査読済みの訳文{n}。" for n, i in enumerate(ids)}
-    edit_with_python_docx(path, edits, (ids[0], "Bitte den Namen prüfen."))
+    word_comment = (ids[2], "Titel laut Protokoll: 知事")
+    edit_with_python_docx(path, edits, (ids[0], "Bitte den Namen prüfen."), word_comment)
     if resave:
         path = libreoffice_resave(path, tmp_path / "lo")
     (result,) = import_review(path, memory=store, reviewer="K. Sato")
     assert [c.id for c in result.changed] == ids
-    assert result.comments == ((ids[0], "Bitte den Namen prüfen."),)
+    assert result.comments == ((ids[0], "Bitte den Namen prüfen."), word_comment)
     assert result.approved == 3
     second = translate(release, store, engine)
     before = {s.id: s for s in first.segments()}
@@ -137,7 +146,9 @@ def test_mismatching_ids_are_one_clear_line_and_nothing_is_written(
     edit_with_python_docx(path, {three_machine_ids(doc)[0]: "新しい訳。"}, ("", ""))
     opened = docx.Document(str(path))
     last = opened.tables[0].rows[-1]._tr
-    last.getparent().remove(last)  # a reviewer deleted a row
+    table_element = last.getparent()
+    assert table_element is not None
+    table_element.remove(last)  # a reviewer deleted a row
     opened.save(str(path))
     versions = len(list(store.versions()))
     with pytest.raises(ExchangeError, match=r"segment ids don't match .* \(missing: b\d+\.s\d+\)"):

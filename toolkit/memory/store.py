@@ -31,7 +31,7 @@ from typing import Any, Literal
 
 from ..errors import MemoryStoreError
 from .schema import KIND_RANK, SCHEMA_VERSION, migrate
-from .versions import Conflict, conflicts_of, kind_of, rank_key, sortable, winner
+from .versions import Conflict, conflicts_of, rank_key, sortable, winner
 
 __all__ = [
     "Conflict",
@@ -368,10 +368,7 @@ class TranslationMemory:
                     key,
                     unit.kind,
                     rank,
-                    unit.origin,
-                    unit.reviewer,
-                    unit.document,
-                    unit.segment_id,
+                    *_provenance(unit),
                     unit.created_at or now,
                     changed,
                 ),
@@ -388,17 +385,13 @@ class TranslationMemory:
             return "unchanged", None
         # The same target again, from a higher kind or with a newer date: it takes over the
         # provenance (an approval of an imported text records who approved it and when).
-        keep_rank = max(rank, old_rank)
         self._db.execute(
             "UPDATE versions SET kind = ?, rank = ?, origin = ?, reviewer = ?, document = ?,"
             " segment_id = ?, changed_at = ? WHERE id = ?",
             (
-                unit.kind if rank >= old_rank else kind_of(old_rank),
-                keep_rank,
-                unit.origin,
-                unit.reviewer,
-                unit.document,
-                unit.segment_id,
+                unit.kind,
+                rank,
+                *_provenance(unit),
                 changed,
                 vid,
             ),
@@ -459,6 +452,10 @@ class TranslationMemory:
             return self._db.execute(sql, args).fetchall()
         except sqlite3.DatabaseError as exc:
             raise MemoryStoreError(f"{self.path}: can't read the memory ({exc})") from None
+
+
+def _provenance(unit: TranslationUnit) -> tuple[str, str, str, str]:
+    return (unit.origin, unit.reviewer, unit.document, unit.segment_id)
 
 
 def _unit(row: Sequence[Any]) -> TranslationUnit:

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 from .schema import KIND_RANK
 
 if TYPE_CHECKING:
-    from .store import TranslationUnit, UnitKind
+    from .store import TranslationUnit
 
-__all__ = ["Conflict", "conflicts_of", "kind_of", "rank_key", "sortable", "winner"]
+__all__ = ["Conflict", "conflicts_of", "rank_key", "sortable", "winner"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,10 +40,6 @@ class Conflict:
             f"„{self.served.target}“ ({who(self.served)}); also „{self.other.target}“ "
             f"({who(self.other)})"
         )
-
-
-def kind_of(rank: int) -> UnitKind:
-    return next(k for k, r in KIND_RANK.items() if r == rank)  # type: ignore[misc]
 
 
 def sortable(stamp: str) -> str:

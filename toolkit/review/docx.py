@@ -2,7 +2,8 @@
 
 Columns: ID | source | target | status | notes (QA issues, glossary terms, fuzzy matches) |
 comment. The reviewer edits the target and comment columns (and may type "approved" into the
-status column to approve a target unchanged).
+status column to approve a target unchanged). Word comments anchored in a row (Insert → Comment)
+are read like the comment column.
 
 How the ids survive editing: each ID (and source) cell holds its text inside a *content control*
 (``w:sdt``) tagged with the segment id and locked with ``sdtContentLocked`` (Word refuses to edit
@@ -131,6 +132,7 @@ def read_review_docx(path: Path, *, pending: str = "accept") -> ReviewFile:
     table = next((t for t in opened.tables if _is_review_table(t)), None)
     if table is None:
         raise ExchangeError(f"{path}: the review table (ID | … | Kommentar) is missing")
+    notes = _word_comments(opened)
     rows: list[ReviewRow] = []
     count = 0
     for row in table.rows[1:]:
@@ -143,8 +145,23 @@ def read_review_docx(path: Path, *, pending: str = "accept") -> ReviewFile:
         status, n3 = _cell_text(tcs[3], pending)
         comment, n5 = _cell_text(tcs[5], pending)
         count += n0 + n2 + n3 + n5
-        rows.append(ReviewRow(tag or seg_id.strip(), target, status.strip(), comment.strip()))
+        anchored = dict.fromkeys(
+            notes[i]
+            for el in row._tr.iter(f"{{{_W}}}commentReference", f"{{{_W}}}commentRangeStart")
+            if (i := el.get(f"{{{_W}}}id", "")) in notes
+        )
+        comment = "\n".join(x for x in (comment.strip(), *anchored) if x)
+        rows.append(ReviewRow(tag or seg_id.strip(), target, status.strip(), comment))
     return ReviewFile(str(path), review_id, tuple(rows), pending=count, pending_mode=pending)
+
+
+def _word_comments(opened: Any) -> dict[str, str]:
+    """Return Word comments (Insert → Comment) by id; they count like the comment column."""
+    try:
+        comments = list(opened.comments)
+    except (AttributeError, KeyError):  # python-docx before 1.2, or no comments part
+        return {}
+    return {str(c.comment_id): c.text.strip() for c in comments if c.text.strip()}
 
 
 def _is_review_table(table: Any) -> bool:
