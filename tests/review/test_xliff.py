@@ -158,3 +158,20 @@ def test_round_trip_through_omegat(tmp_path, release, store, engine) -> None:
     (result,) = import_review(translated, memory=store, reviewer="O. Megat")
     assert sorted(c.id for c in result.changed) == sorted(edits)
     check_second_run(first, translate(release, store, engine), edits)
+
+
+def test_a_pack_in_both_directions_gives_one_file_per_direction(
+    tmp_path, release, store, engine, sample
+) -> None:
+    from toolkit import read_document, translate_document
+    from toolkit.review import export_pack_review
+
+    ja = read_document(sample("pr-fukushima-ja.txt"))
+    docs = [
+        translate(release, store, engine),
+        translate_document(ja, target_lang="de", memory=store, engine=engine),
+    ]
+    written = export_pack_review(docs, tmp_path / "pack.xlf", memory=store)
+    assert [p.name for p in written] == ["pack.de-ja.xlf", "pack.ja-de.xlf"]
+    root = etree.parse(str(written[1])).getroot()
+    assert (root.get("srcLang"), root.get("trgLang")) == ("ja", "de")

@@ -28,6 +28,7 @@ __all__ = [
     "RevisionReport",
     "approve_segment",
     "compare_with_review",
+    "export_pack_review",
     "export_review",
     "import_review",
     "is_review_path",
@@ -102,6 +103,32 @@ def export_review(
             ),
         )
     return ids
+
+
+def export_pack_review(
+    docs: Sequence[Document],
+    path: Path,
+    *,
+    memory: TranslationMemory,
+    xliff_version: str = "2.1",
+) -> list[Path]:
+    """Write XLIFF review files for a pack's translated `docs`; return the files written.
+
+    XLIFF 2.1 names one language pair per file, so a pack with German and Japanese sources gets
+    one file per direction (``pack.de-ja.xlf``, ``pack.ja-de.xlf``); with one direction `path`.
+    """
+    if path.suffix.lower() not in (".xlf", ".xliff"):
+        raise ExchangeError(f"{path}: a pack's review file is XLIFF; name it .xlf or .xliff")
+    directions: dict[str, list[Document]] = {}
+    for doc in docs:
+        if doc.target_lang is not None:
+            directions.setdefault(f"{doc.source_lang}-{doc.target_lang}", []).append(doc)
+    written = []
+    for direction, group in directions.items():
+        out = path if len(directions) == 1 else path.with_suffix(f".{direction}{path.suffix}")
+        export_review(group, out, memory=memory, xliff_version=xliff_version)
+        written.append(out)
+    return written
 
 
 def import_review(
