@@ -40,7 +40,7 @@ def test_review_loop_on_the_command_line(tmp_path: Path) -> None:
     edit_with_python_docx(review, {i: f"査読訳{i}。" for i in ids}, ("b4.s1", "Name prüfen."))
     code, out = run("review", "import", str(review), "--reviewer", "K. Sato", "--memory", memory)
     assert code == 0, out
-    assert "3 segments changed, 1 comments; 3 approved into the memory" in out
+    assert "3 segments changed, 1 comment; 3 approved into the memory" in out
     assert "  + 査読訳b2.s1。" in out
     code, out = run(
         "translate",
@@ -100,7 +100,7 @@ def test_memory_conflicts_command(tmp_path: Path) -> None:
     assert code == 0, out
     code, listing = run("memory", "conflicts", "--memory", memory)
     assert code == 0
-    assert listing.strip().endswith("1 conflicts")
+    assert listing.strip().endswith("1 conflict")
     assert "„Pressekontakt“" in listing
     code, out = run("memory", "history", "Pressemitteilung", "--memory", memory)
     assert out.splitlines()[0].startswith("* プレスリリース  (imported")

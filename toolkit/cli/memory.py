@@ -40,7 +40,8 @@ def memory_import(files: tuple[Path, ...], memory_path: Path | None) -> None:
     for (file, _, skipped), result in zip(loaded, results, strict=True):
         click.echo(
             f"{file}: {result.added} added, {result.updated} updated, "
-            f"{result.unchanged} unchanged, {len(result.conflicts)} conflicts"
+            f"{result.unchanged} unchanged, {len(result.conflicts)} "
+            f"conflict{'' if len(result.conflicts) == 1 else 's'}"
             + (f", {skipped} units without German and Japanese skipped" if skipped else "")
         )
         for conflict in result.conflicts:
@@ -85,7 +86,7 @@ def memory_conflicts(memory_path: Path | None, as_json: bool) -> None:
         return
     for conflict in found:
         click.echo(conflict.describe())
-    click.echo(f"{len(found)} conflicts")
+    click.echo(f"{len(found)} conflict{'' if len(found) == 1 else 's'}")
 
 
 @memory.command("history")

@@ -131,12 +131,16 @@ def review_import(
             click.echo(line)
         verb = "would be approved" if dry_run else "approved into the memory"
         click.echo(
-            f"{file} ({result.document}): {len(result.changed)} segments changed, "
-            f"{len(result.comments)} comments; {result.approved} {verb}"
+            f"{file} ({result.document}): {_n(len(result.changed), 'segment')} changed, "
+            f"{_n(len(result.comments), 'comment')}; {result.approved} {verb}"
         )
         if result.pending:
             click.echo(
-                f"  {result.pending} tracked changes were still pending: taken as "
+                f"  {_n(result.pending, 'tracked change')} still pending: taken as "
                 f"{'accepted' if result.pending_mode == 'accept' else 'rejected'} "
                 "(--pending accept|reject)"
             )
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
