@@ -138,3 +138,23 @@ def test_reverse_direction_is_derived(tmp_path: Path) -> None:
     )
     kinds = {u.source_lang: u.kind for u in read_tmx(path)[0]}
     assert kinds == {"ja": "imported", "de": "derived"}
+
+
+def test_memory_import_of_several_files_is_all_or_nothing(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from toolkit.cli import cli
+    from toolkit.memory import TranslationMemory
+
+    good = tmp_path / "good.tmx"
+    write_tmx([TranslationUnit("de", "ja", "Gut.", "良い。")], good)
+    broken = tmp_path / "broken.tmx"
+    broken.write_text('<?xml version="1.0"?>\n<tmx>\n<body>\n')
+    memory = tmp_path / "tm.sqlite"
+    result = CliRunner().invoke(
+        cli, ["memory", "import", str(good), str(broken), "--memory", str(memory)]
+    )
+    assert result.exit_code == 1
+    assert "broken.tmx:" in result.output
+    with TranslationMemory(memory) as store:
+        assert list(store.versions()) == []

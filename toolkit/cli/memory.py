@@ -23,17 +23,23 @@ def memory() -> None:
 @memory_option
 @handle_errors
 def memory_import(files: tuple[Path, ...], memory_path: Path | None) -> None:
-    """Import approved translations from TMX FILES into the memory.
+    """Import translations from TMX or XLIFF FILES into the memory, all in one transaction.
+
+    Nothing stored is replaced: a different translation of a known source is kept as a new
+    version and reported as a conflict when no reviewer has decided between them.
 
     \b
         dejakit memory import samples/*.tmx
     """
     from ..exchange import read_tmx
+    from ..exchange.xliff import read_xliff_units
 
     path = memory_path or default_memory_path()
     # Read every file first: a broken file stops the import before anything is written, and
     # all files go in in one transaction: the import is all or nothing.
-    loaded = [(file, *read_tmx(file)) for file in files]
+    loaded = [
+        (file, *(read_xliff_units(file) if _is_xliff(file) else read_tmx(file))) for file in files
+    ]
     with TranslationMemory(path) as store:
         results = store.add_batches([units for _, units, _ in loaded])
     conflicts = 0
@@ -107,6 +113,10 @@ def memory_history(source: str, direction: str, memory_path: Path | None) -> Non
         mark = "*" if i == 0 else " "
         who = ", ".join(x for x in (unit.kind, unit.origin, unit.reviewer, unit.updated_at) if x)
         click.echo(f"{mark} {unit.target}  ({who})")
+
+
+def _is_xliff(path: Path) -> bool:
+    return path.suffix.lower() in (".xlf", ".xliff")
 
 
 def _unit_json(unit: TranslationUnit) -> dict[str, str]:

@@ -25,10 +25,11 @@ from lxml import etree
 
 from ..errors import ExchangeError
 from ..fileio import write_bytes_atomic
+from ..memory import TranslationUnit
 from ..model import Document, Issue, Segment, Status
 from ..review.apply import ReviewFile, ReviewRow
 
-__all__ = ["XLIFF_VERSIONS", "read_xliff", "write_xliff"]
+__all__ = ["XLIFF_VERSIONS", "read_xliff", "read_xliff_units", "write_xliff"]
 
 XLIFF_VERSIONS = ("2.1", "1.2")
 _NS2 = "urn:oasis:names:tc:xliff:document:2.0"
@@ -181,6 +182,71 @@ def _file1(
 
 def read_xliff(path: Path) -> list[ReviewFile]:
     """Return one `ReviewFile` per ``<file>`` of the XLIFF 1.2/2.x file at `path`."""
+    root = _parse(path)
+    name = etree.QName(root)
+    files = []
+    for file in root.findall(f"{{{name.namespace}}}file"):
+        review_id = file.get(f"{{{_DK}}}review") or ""
+        if not review_id:
+            raise ExchangeError(
+                f"{path}:{file.sourceline}: <file> has no dk:review id; it was not exported by "
+                "dejakit (review it with `dejakit memory import` instead)"
+            )
+        if name.namespace == _NS2:
+            rows = [_row2(u) for u in file.iter(f"{{{_NS2}}}unit")]
+        else:
+            rows = [_row1(u) for u in file.iter(f"{{{_NS1}}}trans-unit")]
+        files.append(ReviewFile(str(path), review_id, tuple(rows)))
+    if not files:
+        raise ExchangeError(f"{path}: no <file> element")
+    return files
+
+
+def read_xliff_units(path: Path) -> tuple[list[TranslationUnit], int]:
+    """Return the translated de↔ja units of any XLIFF 1.2/2.x file and the count skipped.
+
+    For a CAT tool's finished file (not a dejakit review): units whose target is missing, only
+    a copy of the source, or in state initial/new/needs-translation are skipped. Each unit also
+    serves the other direction, as a ``derived`` unit (see `read_tmx`).
+    """
+    root = _parse(path)
+    ns = etree.QName(root).namespace
+    units: list[TranslationUnit] = []
+    skipped = 0
+    origin = f"xliff:{path.name}"
+    for file in root.findall(f"{{{ns}}}file"):
+        if ns == _NS2:
+            pair = (root.get("srcLang", ""), root.get("trgLang", ""))
+            items = [
+                (_text(s.find(f"{{{ns}}}source")), _text(s.find(f"{{{ns}}}target")), s.get("state"))
+                for s in file.iter(f"{{{ns}}}segment")
+            ]
+        else:
+            pair = (file.get("source-language", ""), file.get("target-language", ""))
+            items = []
+            for tu in file.iter(f"{{{ns}}}trans-unit"):
+                target_el = tu.find(f"{{{ns}}}target")
+                state = target_el.get("state") if target_el is not None else None
+                items.append((_text(tu.find(f"{{{ns}}}source")), _text(target_el), state))
+        src, tgt = (p.replace("_", "-").split("-")[0].lower() for p in pair)
+        if {src, tgt} != {"de", "ja"}:
+            raise ExchangeError(
+                f"{path}:{file.sourceline}: languages {pair[0] or '?'}→{pair[1] or '?'}; "
+                "dejakit's memory holds German–Japanese only"
+            )
+        for source, target, state in items:
+            if not target.strip() or target.strip() == source.strip() or state in _OPEN:
+                skipped += 1
+                continue
+            units.append(TranslationUnit(src, tgt, source, target, origin=origin))
+            units.append(TranslationUnit(tgt, src, target, source, origin=origin, kind="derived"))
+    return units, skipped
+
+
+_OPEN = {"initial", "new", "needs-translation"}
+
+
+def _parse(path: Path) -> etree._Element:
     from translate.misc.xml_helpers import parse_xml_file
 
     try:
@@ -195,22 +261,7 @@ def read_xliff(path: Path) -> list[ReviewFile]:
     name = etree.QName(root)
     if name.localname != "xliff" or name.namespace not in (_NS1, _NS2):
         raise ExchangeError(f"{path}: not an XLIFF 1.2 or 2.x file (root <{name.localname}>)")
-    files = []
-    for file in root.findall(f"{{{name.namespace}}}file"):
-        review_id = file.get(f"{{{_DK}}}review") or ""
-        if not review_id:
-            raise ExchangeError(
-                f"{path}:{file.sourceline}: <file> has no dk:review id; it was not exported by "
-                "dejakit (dejakit review export … -o FILE.xlf)"
-            )
-        if name.namespace == _NS2:
-            rows = [_row2(u) for u in file.iter(f"{{{_NS2}}}unit")]
-        else:
-            rows = [_row1(u) for u in file.iter(f"{{{_NS1}}}trans-unit")]
-        files.append(ReviewFile(str(path), review_id, tuple(rows)))
-    if not files:
-        raise ExchangeError(f"{path}: no <file> element")
-    return files
+    return root
 
 
 def _row2(unit: etree._Element) -> ReviewRow:
