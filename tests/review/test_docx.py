@@ -178,3 +178,16 @@ def test_typed_approval_confirms_an_unchanged_target(tmp_path, release, store, e
     opened.save(str(path))
     (result,) = import_review(path, memory=store, reviewer="K. Sato")
     assert (len(result.changed), len(result.confirmed)) == (0, 1)
+
+
+def test_files_that_are_not_review_files(tmp_path, store) -> None:
+    import docx
+
+    fake = tmp_path / "fake.docx"
+    fake.write_text("not a zip")
+    with pytest.raises(ExchangeError, match="not a Word file dejakit can read"):
+        import_review(fake, memory=store, reviewer="K. Sato")
+    plain = tmp_path / "plain.docx"
+    docx.Document().save(str(plain))
+    with pytest.raises(ExchangeError, match=r"no dejakit review id \(dk-…\)"):
+        import_review(plain, memory=store, reviewer="K. Sato")

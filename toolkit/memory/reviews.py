@@ -18,9 +18,10 @@ from ..errors import MemoryStoreError
 from .store import TranslationMemory, TranslationUnit, match_key, utc_now
 
 __all__ = [
+    "ReviewOutcome",
     "ReviewRecord",
     "ReviewedSegment",
-    "apply_review",
+    "apply_reviews",
     "latest_review_like",
     "load_review",
     "new_review_id",
@@ -113,53 +114,64 @@ def latest_review_like(
     return best[2] if best else None
 
 
-def apply_review(
-    memory: TranslationMemory,
-    record: ReviewRecord,
-    *,
-    approvals: Sequence[ReviewedSegment],
-    comments: Sequence[tuple[str, str]],
-    reviewer: str,
-    origin: str,
-) -> None:
-    """Approve `approvals`, store `comments` (segment id, text), mark the review imported.
+@dataclass(frozen=True, slots=True)
+class ReviewOutcome:
+    """What to write for one returned review: approvals and comments (segment id, text)."""
 
-    Everything happens in ONE transaction: a review file is imported completely or not at all.
+    record: ReviewRecord
+    approvals: tuple[ReviewedSegment, ...]
+    comments: tuple[tuple[str, str], ...]
+    origin: str
+
+
+def apply_reviews(
+    memory: TranslationMemory, outcomes: Sequence[ReviewOutcome], *, reviewer: str
+) -> None:
+    """Approve, store comments and mark imported, for every one of `outcomes`.
+
+    Everything happens in ONE transaction: a review file (even a pack's, with several
+    documents) is imported completely or not at all.
     """
     if not reviewer.strip():
         raise MemoryStoreError("a review import needs the reviewer's name (--reviewer NAME)")
     now = utc_now()
-    by_id = {s.id: s for s in record.segments}
-    approved = {a.id: a for a in approvals}
     with memory._write():
-        for item in approvals:
-            memory._store(
-                TranslationUnit(
-                    record.source_lang,
-                    record.target_lang,
-                    item.source,
-                    item.target,
-                    origin=origin,
-                    updated_at=now,
-                    kind="approved",
-                    reviewer=reviewer.strip(),
-                    document=record.document,
-                    segment_id=item.id,
-                ),
-                now,
-            )
-        for seg_id, text in comments:
-            memory._db.execute(
-                "INSERT INTO comments (review_id, document, segment_id, source, reviewer, text,"
-                " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (record.id, record.document, seg_id, by_id[seg_id].source, reviewer, text, now),
-            )
-        final = tuple(approved.get(s.id, s) for s in record.segments)
-        memory._db.execute(
-            "UPDATE reviews SET imported_at = ?, reviewer = ?, segments = ? WHERE id = ?",
-            (now, reviewer.strip(), _dump(final), record.id),
-        )
+        for outcome in outcomes:
+            _apply(memory, outcome, reviewer.strip(), now)
     memory._fuzzy_cache.clear()
+
+
+def _apply(memory: TranslationMemory, outcome: ReviewOutcome, reviewer: str, now: str) -> None:
+    record = outcome.record
+    by_id = {s.id: s for s in record.segments}
+    for item in outcome.approvals:
+        memory._store(
+            TranslationUnit(
+                record.source_lang,
+                record.target_lang,
+                item.source,
+                item.target,
+                origin=outcome.origin,
+                updated_at=now,
+                kind="approved",
+                reviewer=reviewer,
+                document=record.document,
+                segment_id=item.id,
+            ),
+            now,
+        )
+    for seg_id, text in outcome.comments:
+        memory._db.execute(
+            "INSERT INTO comments (review_id, document, segment_id, source, reviewer, text,"
+            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (record.id, record.document, seg_id, by_id[seg_id].source, reviewer, text, now),
+        )
+    approved = {a.id: a for a in outcome.approvals}
+    final = tuple(approved.get(s.id, s) for s in record.segments)
+    memory._db.execute(
+        "UPDATE reviews SET imported_at = ?, reviewer = ?, segments = ? WHERE id = ?",
+        (now, reviewer, _dump(final), record.id),
+    )
 
 
 def _dump(segments: Sequence[ReviewedSegment]) -> str:

@@ -14,9 +14,15 @@ from pathlib import Path
 
 from ..errors import ExchangeError
 from ..memory import Conflict, TranslationMemory, TranslationUnit, utc_now
-from ..memory.reviews import ReviewedSegment, ReviewRecord, new_review_id, record_review
+from ..memory.reviews import (
+    ReviewedSegment,
+    ReviewRecord,
+    apply_reviews,
+    new_review_id,
+    record_review,
+)
 from ..model import Document, Issue
-from .apply import ReviewChange, ReviewFile, ReviewImport, ReviewRow, import_review_file
+from .apply import ReviewChange, ReviewFile, ReviewImport, ReviewRow, plan_review
 from .revision import RevisionReport, compare_with_review
 
 __all__ = [
@@ -156,12 +162,12 @@ def import_review(
         returned = read_xliff(path)
     else:
         raise ExchangeError(f"{path}: unknown review file type; give a .docx, .xlf or .xliff")
-    # Check every document first (ids, export record): a bad one stops the whole import.
-    for item in returned:
-        import_review_file(memory, item, reviewer=reviewer or "-", dry_run=True)
-    return [
-        import_review_file(memory, item, reviewer=reviewer, dry_run=dry_run) for item in returned
-    ]
+    # Check every document first (ids, export record): a bad one stops the whole import,
+    # then write all of them in one transaction.
+    plans = [plan_review(memory, item, dry_run=dry_run) for item in returned]
+    if not dry_run:
+        apply_reviews(memory, [outcome for _, outcome in plans], reviewer=reviewer)
+    return [result for result, _ in plans]
 
 
 def approve_segment(

@@ -1,8 +1,8 @@
 """Compare a review file that came back with what was sent out, and approve what changed.
 
-Shared by the DOCX and XLIFF readers: they return a `ReviewFile`; `import_review_file` checks its
-segment ids against the export record, works out the changes, and applies them in one
-transaction (or, with ``dry_run``, only reports them).
+Shared by the DOCX and XLIFF readers: they return a `ReviewFile`; `plan_review` checks its segment
+ids against the export record and works out the changes; `toolkit.memory.reviews.apply_reviews`
+writes them in one transaction.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from ..errors import ExchangeError
 from ..memory import TranslationMemory
-from ..memory.reviews import ReviewedSegment, apply_review, load_review
+from ..memory.reviews import ReviewedSegment, ReviewOutcome, load_review
 
-__all__ = ["ReviewChange", "ReviewFile", "ReviewImport", "ReviewRow", "import_review_file"]
+__all__ = ["ReviewChange", "ReviewFile", "ReviewImport", "ReviewRow", "plan_review"]
 
 # A status a reviewer may type into the status column to approve a target they did not change.
 APPROVE_WORDS = {
@@ -94,14 +94,10 @@ class ReviewImport:
         return lines
 
 
-def import_review_file(
-    memory: TranslationMemory,
-    returned: ReviewFile,
-    *,
-    reviewer: str,
-    dry_run: bool = False,
-) -> ReviewImport:
-    """Approve into `memory` what the reviewer changed in `returned`; all or nothing."""
+def plan_review(
+    memory: TranslationMemory, returned: ReviewFile, *, dry_run: bool = False
+) -> tuple[ReviewImport, ReviewOutcome]:
+    """Return what importing `returned` changes, and what to write for it (nothing written)."""
     record = load_review(memory, returned.review_id)
     if record is None:
         raise ExchangeError(
@@ -149,15 +145,12 @@ def import_review_file(
         pending_mode=returned.pending_mode,
         dry_run=dry_run,
     )
-    if not dry_run:
-        apply_review(
-            memory,
-            record,
-            approvals=[
-                ReviewedSegment(c.id, c.source, c.after, "approved") for c in changed + confirmed
-            ],
-            comments=comments,
-            reviewer=reviewer,
-            origin=f"review:{returned.path.rsplit('/', 1)[-1]}",
-        )
-    return result
+    outcome = ReviewOutcome(
+        record=record,
+        approvals=tuple(
+            ReviewedSegment(c.id, c.source, c.after, "approved") for c in changed + confirmed
+        ),
+        comments=tuple(comments),
+        origin=f"review:{returned.path.rsplit('/', 1)[-1]}",
+    )
+    return result, outcome

@@ -112,12 +112,14 @@ def read_review_docx(path: Path, *, pending: str = "accept") -> ReviewFile:
 
     `pending` says what to do with tracked changes still pending: ``accept`` or ``reject``.
     """
+    from zipfile import BadZipFile
+
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
         opened = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+    except (PackageNotFoundError, BadZipFile, KeyError, ValueError, OSError) as exc:
         raise ExchangeError(f"{path}: not a Word file dejakit can read ({exc})") from None
     review_id = (opened.core_properties.identifier or "").strip()
     if not _REVIEW_ID.fullmatch(review_id):
