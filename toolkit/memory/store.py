@@ -1,19 +1,10 @@
 """The translation memory: every version of every approved translation, in one SQLite file.
 
 Text is stored NFC; lookups use a match key (NFKC, case-folded, whitespace collapsed), so
-„Wasserstoff“ typed with a full-width space still finds its unit. A source may have several
-versions (one per distinct target), each with its provenance; lookups serve the winner:
-
-1. the highest kind: ``approved`` (a person approved it in a review) beats ``imported`` (read
-   from a TMX/XLIFF file in the direction it was written) beats ``derived`` (read from a TMX the
-   other way round);
-2. then the newest ``changed_at`` (the approval time, or the TMX ``changedate``);
-3. then the target text, so the winner never depends on the order files were imported in.
-
-Nothing is overwritten: a different target becomes a new version, and a version that loses
-against an imported one, or beats an approved one without a person deciding, is a conflict
-(`conflicts`). Writes run in ``BEGIN IMMEDIATE`` transactions in WAL mode: an import is all
-or nothing, and two processes never interleave writes.
+„Wasserstoff“ typed with a full-width space still finds its unit. Nothing is overwritten: a
+different target becomes a new version with its provenance, and `versions` decides which one is
+served and which disagreements are conflicts. Writes run in ``BEGIN IMMEDIATE`` transactions in
+WAL mode: an import is all or nothing, and two processes never interleave writes.
 """
 
 from __future__ import annotations

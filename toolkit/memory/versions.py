@@ -1,5 +1,15 @@
 """Which version of a source is served, and when two versions are a conflict.
 
+A source may have several versions (one per distinct target); lookups serve the winner:
+
+1. the highest kind: ``approved`` (a person approved it in a review) beats ``imported`` (read
+   from a TMX/XLIFF file in the direction it was written) beats ``derived`` (read from a TMX the
+   other way round);
+2. then the newest ``changed_at`` (the approval time, or the TMX ``changedate``);
+3. then the target text, so the winner never depends on the order files were imported in.
+
+A version that is not served conflicts with the served one when both come at least from an
+imported file, unless the served one was approved by a person after the other was stored.
 Kept apart from the SQLite code: these are pure rules over `TranslationUnit` values.
 """
 
