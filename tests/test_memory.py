@@ -243,3 +243,14 @@ def test_fuzzy_suggestions_are_offered_never_applied(memory: TranslationMemory) 
     (near,) = seg.suggestions
     assert (near.target, near.approved) == ("代表団は福島へ向かう。", True)
     assert 75 <= near.score < 100
+
+
+def test_fuzzy_matches_see_what_another_process_wrote(tmp_path: Path) -> None:
+    from toolkit.memory import suggest
+
+    path = tmp_path / "tm.sqlite"
+    with TranslationMemory(path) as reader, TranslationMemory(path) as writer:
+        query = "Die Delegation reist nach Fukuoka."
+        assert suggest(reader, [query], "de", "ja") == {}
+        writer.add([TranslationUnit("de", "ja", "Die Delegation reist nach Fukushima.", "訳。")])
+        assert [s.target for s in suggest(reader, [query], "de", "ja")[query]] == ["訳。"]

@@ -87,13 +87,17 @@ def test_round_trip_through_libreoffice(tmp_path, release, store, engine) -> Non
     round_trip(tmp_path, release, store, engine, resave=True)
 
 
-def test_ids_are_locked_content_controls(tmp_path, release, store, engine) -> None:
+def test_ids_are_locked_and_notes_show_fuzzy_matches(tmp_path, release, store, engine) -> None:
     path = tmp_path / "r.review.docx"
     doc = translate(release, store, engine)
     export_review(doc, path, memory=store)
     xml = zipfile.ZipFile(path).read("word/document.xml").decode()
     first = next(doc.segments()).id
     assert f'<w:tag w:val="{first}"/><w:lock w:val="sdtContentLocked"/>' in xml
+    fuzzy = next(s for s in doc.segments() if s.suggestions)
+    near = fuzzy.suggestions[0]
+    assert f"Fuzzy {near.score} %: {near.source} → {near.target}" in xml
+    assert f"<w:t>{fuzzy.status}</w:t>" in xml
 
 
 def _tracked(path: Path, seg_id: str) -> None:

@@ -33,10 +33,18 @@ def suggest(
     """Return up to `limit` near matches (score ≥ `threshold`, < 100) for each of `sources`."""
     from rapidfuzz import fuzz, process
 
-    units: list[TranslationUnit] = list(memory.units(source_lang, target_lang))
+    # The served units and their keys, kept until this or another connection writes
+    # (PRAGMA data_version changes when another connection commits).
+    version = memory._query("PRAGMA data_version", [])[0][0]
+    cached = memory._fuzzy_cache.get((source_lang, target_lang))
+    if cached is None or cached[0] != version:
+        served = list(memory.units(source_lang, target_lang))
+        cached = (version, served, [match_key(u.source) for u in served])
+        memory._fuzzy_cache[(source_lang, target_lang)] = cached
+    units: list[TranslationUnit] = cached[1]
+    keys: list[str] = cached[2]
     if not units:
         return {}
-    keys = [match_key(u.source) for u in units]
     found: dict[str, tuple[Suggestion, ...]] = {}
     for source in dict.fromkeys(sources):
         key = match_key(source)
