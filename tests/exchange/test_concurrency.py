@@ -77,7 +77,7 @@ def test_killed_import_is_all_or_nothing(tmp_path: Path) -> None:
         if count > 1:  # the import finished before the kill: start again from before
             with TranslationMemory(memory) as store:
                 store._db.execute("DELETE FROM versions WHERE source <> 'Vorher.'")
-    assert outcomes.count(1) >= 5, outcomes
+    assert outcomes.count(1) >= 3, outcomes  # the test says nothing if every import finished
 
 
 def _timed(tmx: Path, memory: Path) -> float:
