@@ -158,3 +158,9 @@ def test_memory_import_of_several_files_is_all_or_nothing(tmp_path: Path) -> Non
     assert "broken.tmx:" in result.output
     with TranslationMemory(memory) as store:
         assert list(store.versions()) == []
+
+
+def test_exported_derived_units_stay_derived(tmp_path: Path) -> None:
+    path = tmp_path / "d.tmx"
+    write_tmx([TranslationUnit("de", "ja", "A", "甲", kind="derived")], path)
+    assert {u.kind for u in read_tmx(path)[0]} == {"derived"}

@@ -111,7 +111,8 @@ def memory_history(source: str, direction: str, memory_path: Path | None) -> Non
         raise click.ClickException(f"no version of „{source}“ ({sl}→{tl}) in the memory")
     for i, unit in enumerate(versions):
         mark = "*" if i == 0 else " "
-        who = ", ".join(x for x in (unit.kind, unit.origin, unit.reviewer, unit.updated_at) if x)
+        when = unit.updated_at[:19].replace("T", " ") if "-" in unit.updated_at else unit.updated_at
+        who = ", ".join(x for x in (unit.kind, unit.origin, unit.reviewer, when) if x)
         click.echo(f"{mark} {unit.target}  ({who})")
 
 

@@ -77,6 +77,8 @@ def read_tmx(path: Path) -> tuple[list[TranslationUnit], int]:
                 kind = "approved"
             elif written in TMX_LANGS and written != src:
                 kind = "derived"  # read the other way round: never beats a unit written so
+            elif props.get("x-dejakit-kind") == "derived":
+                kind = "derived"  # our export of a derived unit stays derived
             units.append(
                 TranslationUnit(
                     src,
