@@ -195,3 +195,13 @@ def test_files_that_are_not_review_files(tmp_path, store) -> None:
     docx.Document().save(str(plain))
     with pytest.raises(ExchangeError, match=r"no dejakit review id \(dk-…\)"):
         import_review(plain, memory=store, reviewer="K. Sato")
+
+
+def test_a_target_typed_over_two_lines_is_one_segment(tmp_path, release, store, engine) -> None:
+    doc = translate(release, store, engine)
+    path = tmp_path / "r.review.docx"
+    export_review(doc, path, memory=store)
+    seg_id = three_machine_ids(doc)[0]
+    edit_with_python_docx(path, {seg_id: "前半の訳、\n後半の訳。"}, ("", ""))
+    (result,) = import_review(path, memory=store, reviewer="K. Sato")
+    assert [c.after for c in result.changed] == ["前半の訳、後半の訳。"]

@@ -124,7 +124,7 @@ def plan_review(
     comments: list[tuple[str, str]] = []
     for row in returned.rows:
         before = sent[row.id]
-        after = unicodedata.normalize("NFC", row.target).strip()
+        after = _one_line(row.target, record.target_lang)
         if row.comment.strip():
             comments.append((row.id, row.comment.strip()))
         if not after:
@@ -154,3 +154,9 @@ def plan_review(
         origin=f"review:{returned.path.rsplit('/', 1)[-1]}",
     )
     return result, outcome
+
+
+def _one_line(text: str, lang: str) -> str:
+    """Return `text` NFC as one segment: a reviewer's line breaks joined as `lang` joins."""
+    lines = [line.strip() for line in unicodedata.normalize("NFC", text).splitlines()]
+    return ("" if lang == "ja" else " ").join(line for line in lines if line)

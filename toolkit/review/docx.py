@@ -36,6 +36,7 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _REVIEW_ID = re.compile(r"\bdk-[0-9a-f]{12}\b")
 _INSERTED = {f"{{{_W}}}ins", f"{{{_W}}}moveTo"}
 _DELETED = {f"{{{_W}}}del", f"{{{_W}}}moveFrom"}
+_BREAKS = {"tab": " ", "br": "\n"}
 _LANG_NAMES = {"de": "Deutsch · ドイツ語", "ja": "Japanisch · 日本語"}
 HEADERS = ("ID", "Ausgangstext · 原文", "Übersetzung · 訳文", "Status", "Hinweise · 注記")
 COMMENT_HEADER = "Kommentar · コメント"
@@ -186,7 +187,7 @@ def _cell_text(tc: Any, pending: str) -> tuple[str, int]:
             if revision == "del" and pending != "reject":
                 continue
             name = el.tag.rsplit("}", 1)[1]
-            parts.append(el.text or "" if name in ("t", "delText") else " ")
+            parts.append(el.text or "" if name in ("t", "delText") else _BREAKS[name])
         paragraphs.append("".join(parts))
     return "\n".join(p for p in paragraphs if p.strip()), changes
 
