@@ -254,3 +254,27 @@ def test_fuzzy_matches_see_what_another_process_wrote(tmp_path: Path) -> None:
         assert suggest(reader, [query], "de", "ja") == {}
         writer.add([TranslationUnit("de", "ja", "Die Delegation reist nach Fukushima.", "訳。")])
         assert [s.target for s in suggest(reader, [query], "de", "ja")[query]] == ["訳。"]
+
+
+def test_the_reported_incident_approved_unit_survives_the_sample_imports(
+    memory: TranslationMemory, tmp_path: Path
+) -> None:
+    """Issue 12: importing the samples silently replaced an approved unit; now it stays."""
+    from tests.conftest import SAMPLES
+    from toolkit.exchange import read_tmx, write_tmx
+
+    memory.approve("Pressemitteilung", "報道発表資料", "de", "ja", reviewer="K. Sato")
+    results = memory.add_batches(
+        [read_tmx(SAMPLES / name)[0] for name in ("pr-fukushima-ja.tmx", "pm-wasserstoff-de.tmx")]
+    )
+    assert memory.lookup(["Pressemitteilung"], "de", "ja") == {"Pressemitteilung": "報道発表資料"}
+    # The ja→de file read backwards agrees or is derived: no conflict; the de→ja file's
+    # プレスリリース is kept as a version and reported.
+    assert results[0].conflicts == ()
+    assert [(c.source, c.other.target) for c in results[1].conflicts] == [
+        ("Pressemitteilung", "プレスリリース")
+    ]
+    out = tmp_path / "export.tmx"
+    write_tmx(memory.units("de", "ja"), out)
+    exported = {u.source: u.target for u in read_tmx(out)[0] if u.source_lang == "de"}
+    assert exported["Pressemitteilung"] == "報道発表資料"
