@@ -160,6 +160,10 @@ def import_review(
         from ..exchange.xliff import read_xliff
 
         returned = read_xliff(path)
+    elif path.suffix.lower() in (".odt", ".doc", ".rtf"):
+        raise ExchangeError(
+            f"{path}: saved as {path.suffix}; save it as Word 2007–365 (.docx) and import that"
+        )
     else:
         raise ExchangeError(f"{path}: unknown review file type; give a .docx, .xlf or .xliff")
     # Check every document first (ids, export record): a bad one stops the whole import,
