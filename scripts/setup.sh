@@ -31,6 +31,10 @@ SYSTEM_PACKAGES=(
   poppler-utils
   libreoffice-writer-nogui
   hyphen-de
+  # A real CAT tool for the review-loop tests (XLIFF/TMX round trip in console mode), with a
+  # headless Java runtime so no desktop Java is pulled in.
+  omegat
+  default-jre-headless
 )
 
 missing=()

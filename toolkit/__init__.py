@@ -35,6 +35,13 @@ if TYPE_CHECKING:
     from .glossary import Glossary, default_glossary, find_terms, load_glossaries
     from .qa import check_document
     from .render.options import RenderOptions
+    from .review import (
+        approve_segment,
+        compare_with_review,
+        export_review,
+        import_review,
+        list_conflicts,
+    )
 
 # Loaded on first use: the glossary matchers, QA (Babel) and the render options are not needed
 # to start the command line.
@@ -45,6 +52,11 @@ _LAZY = {
     "load_glossaries": ".glossary",
     "check_document": ".qa",
     "RenderOptions": ".render.options",
+    "approve_segment": ".review",
+    "compare_with_review": ".review",
+    "export_review": ".review",
+    "import_review": ".review",
+    "list_conflicts": ".review",
 }
 
 
@@ -79,10 +91,15 @@ __all__ = [
     "TranslationMemory",
     "TranslationUnit",
     "__version__",
+    "approve_segment",
     "check_document",
+    "compare_with_review",
     "default_glossary",
     "default_memory_path",
+    "export_review",
     "find_terms",
+    "import_review",
+    "list_conflicts",
     "load_glossaries",
     "read_document",
     "read_text",

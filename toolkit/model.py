@@ -28,6 +28,7 @@ __all__ = [
     "Segment",
     "Severity",
     "Status",
+    "Suggestion",
     "TermCheck",
     "check_to_dict",
     "document_from_dict",
@@ -65,6 +66,17 @@ class TermCheck:
     status: CheckStatus
     entry: str = ""  # glossary entry id, for terms and names
     how: str = ""  # what it took: "rerank", "placeholder", "fallback", …
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A near (fuzzy) match from the memory: shown to the reviewer, never applied."""
+
+    source: str  # the memory's source, which differs from the segment's
+    target: str
+    score: int  # 0–100 similarity of the sources, as CAT tools show it
+    origin: str = ""
+    approved: bool = False
 
 
 Severity = Literal["critical", "functional", "cosmetic"]
@@ -107,6 +119,7 @@ class Segment:
     flags: tuple[str, ...] = ()  # what the engine reported: "failed", "truncated", "split", …
     checks: tuple[TermCheck, ...] = ()  # terms and protected items, as enforced
     pivot: str | None = None  # the English pivot text, when the engine went through English
+    suggestions: tuple[Suggestion, ...] = ()  # fuzzy matches from the memory, best first
 
     @property
     def translated(self) -> bool:
@@ -115,14 +128,21 @@ class Segment:
 
     @property
     def status(self) -> Status:
-        """Return what a reviewer is told about this segment's target."""
-        if self.target is None:
-            return "fuzzy" if "fuzzy" in self.flags else "untranslated"
-        if self.origin == "human":
-            return "approved"
-        if self.origin == "memory":
-            return "memory"
-        return "machine"
+        """Return what a reviewer is told about this segment's target.
+
+        ``approved``: a person approved it (in a review, or a memory version a person approved);
+        ``memory``: an exact match imported from a TMX/XLIFF file; ``fuzzy``: the memory holds
+        only near matches (the target, if any, is a machine draft to compare them with);
+        ``machine``: engine output; ``untranslated``: no target.
+        """
+        if self.target is not None:
+            if self.origin == "human" or (self.origin == "memory" and "approved" in self.flags):
+                return "approved"
+            if self.origin == "memory":
+                return "memory"
+        if self.suggestions or "fuzzy" in self.flags:
+            return "fuzzy"
+        return "untranslated" if self.target is None else "machine"
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +192,7 @@ class Document:
         flags: Mapping[str, tuple[str, ...]] | None = None,
         checks: Mapping[str, tuple[TermCheck, ...]] | None = None,
         pivots: Mapping[str, str] | None = None,
+        suggestions: Mapping[str, tuple[Suggestion, ...]] | None = None,
     ) -> Document:
         """Return a copy where segments named in `targets` carry their (text, origin).
 
@@ -180,6 +201,7 @@ class Document:
         flags = flags or {}
         checks = checks or {}
         pivots = pivots or {}
+        suggestions = suggestions or {}
         blocks = []
         for block in self.blocks:
             segments = tuple(
@@ -190,6 +212,7 @@ class Document:
                     flags=tuple(dict.fromkeys(s.flags + flags.get(s.id, ()))),
                     checks=checks.get(s.id, s.checks),
                     pivot=pivots.get(s.id, s.pivot),
+                    suggestions=suggestions.get(s.id, s.suggestions),
                 )
                 for s in block.segments
             )
@@ -242,6 +265,16 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
                         "flags": list(s.flags),
                         "checks": [check_to_dict(c) for c in s.checks],
                         "pivot": s.pivot,
+                        "suggestions": [
+                            {
+                                "source": x.source,
+                                "target": x.target,
+                                "score": x.score,
+                                "origin": x.origin,
+                                "approved": x.approved,
+                            }
+                            for x in s.suggestions
+                        ],
                     }
                     for s in b.segments
                 ],
@@ -274,6 +307,7 @@ def document_from_dict(data: Mapping[str, Any]) -> Document:
                     flags=tuple(s.get("flags") or ()),
                     checks=tuple(TermCheck(**c) for c in s.get("checks") or ()),
                     pivot=s.get("pivot"),
+                    suggestions=tuple(Suggestion(**x) for x in s.get("suggestions") or ()),
                 )
                 for s in b["segments"]
             ),

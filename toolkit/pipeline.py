@@ -1,6 +1,7 @@
 """translate_document(): the stages joined — memory first, then the cache, then the engine.
 
-Approved translations from the memory win over machine translation. Segments that hold nothing
+Approved translations from the memory win over machine translation; near (fuzzy) matches are
+attached as suggestions and never applied. Segments that hold nothing
 to translate (an e-mail address, a phone number, a URL) are copied and marked ``verbatim``.
 The rest goes to the engine in one batched job per route; its results are cached (keyed by the
 models, their settings and the text), so an unchanged segment is never translated twice.
@@ -14,12 +15,13 @@ import json
 import logging
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .engines.base import Engine, Hypothesis, Progress, Translation, run_route
 from .errors import ConfigError
 from .memory import TranslationMemory
-from .model import LANGS, Document, Lang, Origin, TermCheck, check_to_dict
+from .model import LANGS, Document, Lang, Origin, Suggestion, TermCheck, check_to_dict
 
 if TYPE_CHECKING:
     from .glossary.model import Glossary
@@ -57,11 +59,13 @@ def translate_texts(
     memory: TranslationMemory | None = None,
     progress: Progress | None = None,
     enforcer: TermEnforcer | None = None,
+    counts: dict[str, int] | None = None,
 ) -> list[Translation]:
     """Return a Translation for each of `texts`, from the cache where possible.
 
     Only cache misses reach the engine, all in one batched run of the route; with an
-    `enforcer` the run holds the output to its glossary.
+    `enforcer` the run holds the output to its glossary. `counts` receives how many distinct
+    texts came from the cache (``cached``) and how many went to the engine (``sent``).
     """
     legs = engine.route(source_lang, target_lang)
     fingerprint = f"{engine.name}|" + "|".join(leg.fingerprint for leg in legs)
@@ -75,6 +79,8 @@ def translate_texts(
     }
     misses = [t for t in unique if t not in results]
     LOGGER.info("%d segments cached, %d to translate", len(results), len(misses))
+    if counts is not None:
+        counts.update(cached=len(results), sent=len(misses))
     if misses:
         if enforcer is not None:
             fresh = enforcer.translate(
@@ -121,16 +127,29 @@ def translate_document(
     flags: dict[str, tuple[str, ...]] = {}
     checks: dict[str, tuple[TermCheck, ...]] = {}
     pivots: dict[str, str] = {}
+    suggestions: dict[str, tuple[Suggestion, ...]] = {}
     LOGGER.info("Step 1/3 - Looking up %d segments in the memory", len(segments))
     if memory is not None:
-        hits = memory.lookup([s.source for s in segments], doc.source_lang, target_lang)
+        hits = memory.lookup_units([s.source for s in segments], doc.source_lang, target_lang)
         for seg in segments:
-            if seg.source in hits:
-                targets[seg.id] = (hits[seg.source], "memory")
+            unit = hits.get(seg.source)
+            if unit is not None:
+                targets[seg.id] = (unit.target, "memory")
+                if unit.approved:
+                    flags[seg.id] = ("approved",)
     for seg in segments:
         if seg.id not in targets and is_verbatim(seg.source):
             targets[seg.id] = (seg.source, "verbatim")
+    if memory is not None:
+        # Near matches are suggestions for the reviewer only: the segment still goes to the
+        # engine, and its status says a fuzzy match exists.
+        from .memory import suggest
+
+        rest = [s for s in segments if s.id not in targets]
+        near = suggest(memory, [s.source for s in rest], doc.source_lang, target_lang)
+        suggestions = {s.id: near[s.source] for s in rest if s.source in near}
     pending = [s for s in segments if s.id not in targets]
+    counts = {"sent": 0}
     if engine is not None and pending:
         LOGGER.info("Step 2/3 - Translating %d segments with %s", len(pending), engine.name)
         enforcer = None
@@ -146,6 +165,7 @@ def translate_document(
             memory=memory,
             progress=progress,
             enforcer=enforcer,
+            counts=counts,
         )
         for seg, result in zip(pending, results, strict=True):
             text = (result.text or "").strip()
@@ -162,7 +182,10 @@ def translate_document(
             if len(result.pivot) > 1:  # the text after the first leg is the English pivot
                 pivots[seg.id] = result.pivot[0]
     LOGGER.info("Step 3/3 - %d of %d segments translated", len(targets), len(segments))
-    return doc.with_targets(targets, target_lang, flags, checks, pivots)
+    out = doc.with_targets(targets, target_lang, flags, checks, pivots, suggestions)
+    # How many texts the engine was asked for: a revised release sends only new and changed
+    # segments (the rest come from the memory or the cache).
+    return replace(out, meta={**out.meta, "engine_segments": str(counts["sent"])})
 
 
 def _to_json(result: Translation) -> str:

@@ -83,3 +83,84 @@ def test_round_trip(tmp_path: Path) -> None:
     assert [(u.source, u.target) for u in back if u.source_lang == "de"] == [
         (u.source, u.target) for u in units
     ]
+
+
+def test_export_header_and_unit_dates_follow_tmx_14b(tmp_path: Path) -> None:
+    from lxml import etree
+
+    from toolkit import __version__
+
+    unit = TranslationUnit(
+        "de",
+        "ja",
+        "Pressemitteilung",
+        "報道発表資料",
+        origin="review:r.review.docx",
+        updated_at="2026-03-01T09:30:00+00:00",
+        kind="approved",
+        reviewer="K. Sato",
+        created_at="2026-02-01T08:00:00+00:00",
+    )
+    path = tmp_path / "out.tmx"
+    write_tmx([unit], path)
+    root = etree.parse(str(path)).getroot()
+    header = root.find("header")
+    assert header is not None
+    assert {
+        k: header.get(k)
+        for k in ("creationtool", "creationtoolversion", "o-tmf", "datatype", "segtype", "srclang")
+    } == {
+        "creationtool": "dejakit",
+        "creationtoolversion": __version__,
+        "o-tmf": "dejakit",
+        "datatype": "plaintext",
+        "segtype": "sentence",
+        "srclang": "de",
+    }
+    tu = root.find("body/tu")
+    assert tu is not None
+    assert (tu.get("creationdate"), tu.get("changedate")) == (
+        "20260201T080000Z",
+        "20260301T093000Z",
+    )
+    assert (tu.get("creationid"), tu.get("changeid")) == ("K. Sato", "K. Sato")
+    # Read back, the approval (who, when) survives the trip to another machine.
+    back = [u for u in read_tmx(path)[0] if u.source_lang == "de"]
+    assert [(u.kind, u.reviewer, u.origin) for u in back] == [
+        ("approved", "K. Sato", "review:r.review.docx")
+    ]
+
+
+def test_reverse_direction_is_derived(tmp_path: Path) -> None:
+    path = tmp_path / "ja.tmx"
+    write_tmx(
+        [TranslationUnit("ja", "de", "報道発表資料", "Pressemitteilung")], path, source_lang="ja"
+    )
+    kinds = {u.source_lang: u.kind for u in read_tmx(path)[0]}
+    assert kinds == {"ja": "imported", "de": "derived"}
+
+
+def test_memory_import_of_several_files_is_all_or_nothing(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from toolkit.cli import cli
+    from toolkit.memory import TranslationMemory
+
+    good = tmp_path / "good.tmx"
+    write_tmx([TranslationUnit("de", "ja", "Gut.", "良い。")], good)
+    broken = tmp_path / "broken.tmx"
+    broken.write_text('<?xml version="1.0"?>\n<tmx>\n<body>\n')
+    memory = tmp_path / "tm.sqlite"
+    result = CliRunner().invoke(
+        cli, ["memory", "import", str(good), str(broken), "--memory", str(memory)]
+    )
+    assert result.exit_code == 1
+    assert "broken.tmx:" in result.output
+    with TranslationMemory(memory) as store:
+        assert list(store.versions()) == []
+
+
+def test_exported_derived_units_stay_derived(tmp_path: Path) -> None:
+    path = tmp_path / "d.tmx"
+    write_tmx([TranslationUnit("de", "ja", "A", "甲", kind="derived")], path)
+    assert {u.kind for u in read_tmx(path)[0]} == {"derived"}

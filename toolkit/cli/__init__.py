@@ -19,6 +19,7 @@ from .memory import memory
 from .models import models
 from .pack import mou, pack
 from .qa import qa
+from .review import review
 from .translate import segment, translate
 
 __all__ = ["cli"]
@@ -40,5 +41,5 @@ def cli(verbose: int) -> None:
     logging.basicConfig(level=level, format="%(levelname)s: %(message)s", stream=sys.stderr)
 
 
-for command in (translate, segment, qa, glossary, memory, models, doctor, pack, mou):
+for command in (translate, segment, qa, glossary, memory, review, models, doctor, pack, mou):
     cli.add_command(command)

@@ -318,16 +318,19 @@ def echo_summary(doc: Document, outputs: tuple[Path, ...]) -> None:
     from ..render.view import summarize
 
     counts = summarize(doc)
+    status = Counter(s.status for s in doc.segments())
     parts = [
-        f"{counts[k]} {label}"
-        for k, label in (
-            ("memory", "from memory"),
-            ("engine", "machine-translated"),
-            ("verbatim", "copied verbatim"),
+        f"{n} {label}"
+        for n, label in (
+            (status["approved"], "from memory (approved)"),
+            (status["memory"], "from memory"),
+            (status["fuzzy"], "fuzzy suggestions"),
+            (status["machine"] - counts["verbatim"], "machine-translated"),
+            (counts["verbatim"], "copied verbatim"),
         )
-        if counts[k]
+        if n
     ]
-    parts.append(f"{counts['untranslated']} untranslated")
+    parts.append(f"{status['untranslated']} untranslated")
     click.echo(f"{doc.source_name}: {counts['total']} segments: " + ", ".join(parts))
     if counts["untranslated"]:
         click.echo(

@@ -61,6 +61,13 @@ def _engines(quiet: bool, options: dict[str, Any]) -> Any:
     is_flag=True,
     help="Write nothing and exit with code 2 when QA finds critical issues.",
 )
+@click.option(
+    "--review",
+    "review_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the documents as an XLIFF 2.1 review file for a CAT tool (X.xlf).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors; no progress bar.")
 @handle_errors
 def pack(
@@ -72,6 +79,7 @@ def pack(
     with_qa: bool,
     strict: bool,
     quiet: bool,
+    review_file: Path | None,
     **options: Any,
 ) -> None:
     """Build the briefing pack MANIFEST describes: one bound PDF and an editable DOCX.
@@ -116,6 +124,13 @@ def pack(
         if not critical:
             write_pack(built, out_dir, template_dir=template_dir(), with_qa=with_qa)
             step("render")
+        reviews = []
+        if review_file is not None and not critical:
+            from ..review import export_pack_review
+
+            reviews = export_pack_review(
+                [s.doc for s in built.sections], review_file, memory=memory
+            )
     if not quiet:
         for section in built.sections:
             _echo_counts(section.doc.source_name, summarize(section.doc))
@@ -127,7 +142,7 @@ def pack(
         click.echo(f"{manifest}: critical QA issues; nothing written (--strict)", err=True)
         raise click.exceptions.Exit(2)
     if not quiet:
-        for path in pack_paths(built, out_dir):
+        for path in [*pack_paths(built, out_dir), *reviews]:
             click.echo(f"  wrote {path}")
 
 

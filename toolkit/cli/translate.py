@@ -46,7 +46,8 @@ __all__ = ["run_translation", "segment", "translate"]
     "outputs",
     type=click.Path(dir_okay=False, path_type=Path),
     multiple=True,
-    help="Output file: .pdf, .docx, .html or .json (repeat for several). "
+    help="Output file: .pdf, .docx, .html, .json, or a review file X.review.docx / X.xlf "
+    "(repeat for several). "
     "Default: <name>.<to>.pdf in the current folder.",
 )
 @click.option("--from", "source_lang", type=LANG_CHOICE, default=None, help="Source language.")
@@ -124,10 +125,26 @@ def translate(
     from ..qa import check_document
 
     issues = check_document(translated, glossary=glossary)
+    from ..review import is_review_path
+
     for output in outputs:
-        render_document(translated, output, issues=issues if qa_appendix else None, options=options)
+        if not is_review_path(output):
+            render_document(
+                translated, output, issues=issues if qa_appendix else None, options=options
+            )
+    reviews = [o for o in outputs if is_review_path(o)]
+    with TranslationMemory(memory_path or default_memory_path()) as store:
+        from ..review import compare_with_review, export_review
+
+        for output in reviews:
+            export_review(translated, output, memory=store, issues=issues)
+        revision = compare_with_review(translated, store)
     if not quiet:
         echo_summary(translated, outputs)
+        if "engine_segments" in translated.meta:
+            click.echo(f"  sent to the engine: {translated.meta['engine_segments']} segments")
+        if revision is not None:
+            click.echo(f"  {revision.summary()}")
         echo_qa_summary(issues, source)
     if strict and any(i.severity == "critical" for i in issues):
         raise click.exceptions.Exit(2)

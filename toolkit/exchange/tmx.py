@@ -17,7 +17,7 @@ from lxml import etree
 
 from ..errors import ExchangeError
 from ..fileio import write_bytes_atomic
-from ..memory import TranslationUnit
+from ..memory import TranslationUnit, UnitKind, utc_now
 
 __all__ = ["TMX_LANGS", "read_tmx", "write_tmx"]
 
@@ -50,6 +50,8 @@ def read_tmx(path: Path) -> tuple[list[TranslationUnit], int]:
             "not <tmx>; give a TMX file"
         )
     origin = f"tmx:{path.name}"
+    header = root.find("{*}header")
+    file_src = _lang_code(header.get("srclang", "")) if header is not None else ""
     units: list[TranslationUnit] = []
     skipped = 0
     for tu in root.iter("{*}tu"):
@@ -64,33 +66,87 @@ def read_tmx(path: Path) -> tuple[list[TranslationUnit], int]:
         if len(variants) < 2:
             skipped += 1
             continue
+        written = _lang_code(tu.get("srclang", "")) or file_src
+        props = {p.get("type", ""): (p.text or "").strip() for p in tu.findall("{*}prop")}
         stamp = tu.get("changedate") or tu.get("creationdate") or ""
+        # Our own export keeps a person's approval (who and when) across machines.
+        approved = props.get("x-dejakit-kind") == "approved" and bool(tu.get("creationid"))
         for src, tgt in (("de", "ja"), ("ja", "de")):
+            kind: UnitKind = "imported"
+            if approved:
+                kind = "approved"
+            elif written in TMX_LANGS and written != src:
+                kind = "derived"  # read the other way round: never beats a unit written so
+            elif props.get("x-dejakit-kind") == "derived":
+                kind = "derived"  # our export of a derived unit stays derived
             units.append(
                 TranslationUnit(
-                    src, tgt, variants[src], variants[tgt], origin=origin, updated_at=stamp
+                    src,
+                    tgt,
+                    variants[src],
+                    variants[tgt],
+                    origin=props.get("x-dejakit-origin") or origin,
+                    updated_at=stamp,
+                    kind=kind,
+                    reviewer=(tu.get("changeid") or tu.get("creationid") or "") if approved else "",
+                    document=props.get("x-dejakit-document", ""),
+                    segment_id=props.get("x-dejakit-segment", ""),
                 )
             )
     return units, skipped
 
 
 def write_tmx(units: Iterable[TranslationUnit], path: Path, *, source_lang: str = "de") -> int:
-    """Write `units` to `path` as TMX 1.4 (atomically) and return how many were written."""
+    """Write `units` to `path` as TMX 1.4b (atomically) and return how many were written.
+
+    The header names dejakit and its version; each unit carries its dates from the memory
+    (``creationdate`` = when it was approved or first dated, ``changedate`` = its last change),
+    ``creationid`` = the reviewer, and its provenance as ``x-dejakit-*`` properties.
+    """
     from translate.storage import tmx
+
+    from .. import __version__
 
     store = tmx.tmxfile(sourcelanguage=source_lang)
     count = 0
-    now = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    now = _tmx_date(utc_now())
     for unit in units:
         store.addtranslation(unit.source, unit.source_lang, unit.target, unit.target_lang)
         element = store.units[-1].xmlelement
-        element.set("creationdate", _tmx_date(unit.updated_at) or now)
+        changed = _tmx_date(unit.updated_at) or _tmx_date(unit.created_at) or now
+        created = min(x for x in (_tmx_date(unit.created_at), changed) if x)
+        element.set("creationdate", created)
+        element.set("changedate", changed)
         element.set("creationtool", "dejakit")
-        if unit.origin:
-            prop = etree.SubElement(element, "prop", type="x-dejakit-origin")
-            prop.text = unit.origin
-            element.insert(0, prop)
+        element.set("creationtoolversion", __version__)
+        if unit.reviewer:
+            element.set("creationid", unit.reviewer)
+            element.set("changeid", unit.reviewer)
+        props = {
+            "x-dejakit-origin": unit.origin,
+            "x-dejakit-kind": unit.kind,
+            "x-dejakit-document": unit.document,
+            "x-dejakit-segment": unit.segment_id,
+        }
+        for position, (name, value) in enumerate((k, v) for k, v in props.items() if v):
+            prop = etree.Element("prop", type=name)
+            prop.text = value
+            element.insert(position, prop)
         count += 1
+    header = store.document.getroot().find("{*}header")
+    if header is not None:
+        header.attrib.update(
+            {
+                "creationtool": "dejakit",
+                "creationtoolversion": __version__,
+                "segtype": "sentence",
+                "o-tmf": "dejakit",
+                "adminlang": "en",
+                "srclang": source_lang,
+                "datatype": "plaintext",
+                "creationdate": now,
+            }
+        )
     buffer = io.BytesIO()
     store.serialize(buffer)
     write_bytes_atomic(path, buffer.getvalue())
