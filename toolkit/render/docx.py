@@ -206,9 +206,10 @@ def _add_table(document: Any, section: Any, handout: Handout) -> None:
         cell.width = cell_width
         _fill_label(cell.paragraphs[0], column)
     for row in handout.rows:
-        cells = table.add_row().cells
+        added = table.add_row()  # not table.rows[-1]: that lists every row, quadratic in all
+        cells = added.cells
         if not row.tall:
-            _set_row(table.rows[-1], "w:cantSplit")
+            _set_row(added, "w:cantSplit")
         for cell, content, cell_width in zip(cells, row.cells, widths, strict=True):
             cell.width = cell_width
             _write_cell(cell.paragraphs[0], row, content, handout)
