@@ -56,14 +56,18 @@ def read_document(path: Path, *, lang: Lang | None = None) -> Document:
     The size limits (`toolkit.limits`) hold: a file above the input size or with more segments
     than the limit is refused; a segment above the length limit is split into flagged pieces.
     """
+    _check_size(path, current_limits().input_bytes)
+    return _apply_limits(_read_document(path, lang), str(path))
+
+
+def _apply_limits(doc: Document, source_name: str) -> Document:
+    """Refuse `doc` above the segment limit; split its overlong segments (flagged)."""
     limits = current_limits()
-    _check_size(path, limits.input_bytes)
-    doc = _read_document(path, lang)
     count = sum(len(b.segments) for b in doc.blocks)
     if count > limits.segments:
         raise IngestError(
-            f"{path}: {count:,} segments are more than one job takes; split the document, or "
-            + describe_limit("segments", limits.segments)
+            f"{source_name}: {count:,} segments are more than one job takes; split the "
+            "document, or " + describe_limit("segments", limits.segments)
         )
     return bound_document(doc, limits)
 
@@ -130,7 +134,7 @@ def read_text(
         raw_blocks = readers[fmt](content)
     except IngestError as exc:
         raise IngestError(f"{source_name}: {exc}") from None
-    return _build(raw_blocks, lang, source_name)
+    return _apply_limits(_build(raw_blocks, lang, source_name), source_name)
 
 
 def sanitize_text(content: str, source_name: str) -> str:
@@ -205,11 +209,26 @@ def decode_text(data: bytes, path: Path) -> str:
             decoded = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if encoding == "cp932" and not re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", decoded):
+        if encoding == "cp932" and not _looks_japanese(decoded):
             continue
         LOGGER.warning("%s: not UTF-8; read as %s", path, encoding)
         return decoded
     raise IngestError(f"{path}: is not UTF-8 text; save it as UTF-8 and try again")
+
+
+def _looks_japanese(decoded: str) -> bool:
+    """Return whether CP932-decoded text reads as Japanese rather than as chance bytes.
+
+    Full-width kana or kanji settle it. Half-width kana alone (old mail and SAP exports) count
+    when they come in runs: a Latin-1 "Straße" also decodes as CP932 (ß is the byte of ﾟ), but
+    its high bytes stand alone between Latin letters.
+    """
+    if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", decoded):
+        return True
+    half = re.findall(r"[\uff61-\uff9f]+", decoded)
+    in_runs = sum(len(run) for run in half if len(run) >= 2)
+    total = sum(len(run) for run in half)
+    return total >= 2 and in_runs * 2 >= total
 
 
 def _damaged_utf8(data: bytes, path: Path) -> str | None:
