@@ -24,6 +24,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -52,9 +54,21 @@ def scaled_release(factor: float, folder: Path) -> Path:
 
 
 def long_line(chars: int, folder: Path) -> Path:
-    """Write a Japanese release whose body is one line of `chars` characters without 。."""
-    words = "".join(JA_SAMPLE.read_text(encoding="utf-8").split()).replace("。", "、")
-    line = (words * (chars // len(words) + 1))[:chars]
+    """Write a Japanese release whose body is one line of `chars` characters without 。.
+
+    The line is clauses of the sample release drawn at random (seeded) and joined with 、, so
+    no two pieces of it are alike: the translation cache can't shortcut the run.
+    """
+    text = "".join(JA_SAMPLE.read_text(encoding="utf-8").split())
+    clauses = [c for c in re.split(r"[。、]", text) if len(c) > 3]
+    rng = random.Random(chars)
+    parts: list[str] = []
+    size = 0
+    while size < chars:
+        clause = rng.choice(clauses)
+        parts.append(clause)
+        size += len(clause) + 1
+    line = "、".join(parts)[:chars]
     path = folder / f"line-{chars}.txt"
     path.write_text(f"見出し\n\n{line}\n", encoding="utf-8")
     return path
