@@ -72,12 +72,13 @@ def render_docx(
     _hyphenate(document)
     title = clean_text(doc.title or Path(doc.source_name).stem)
     core = document.core_properties
-    core.title = title
-    core.author = clean_text(options.author)
+    # Word's core properties hold at most 255 characters (python-docx raises beyond).
+    core.title = title[:255]
+    core.author = clean_text(options.author)[:255]
     core.language = LANG_TAGS[handout.lang]
     core.keywords = ", ".join(
         clean_text(k) for k in (*options.keywords, "Parallel text", "Deutsch", "Japanisch", "対訳")
-    )
+    )[:255]
     core.comments = f"dejakit parallel text ({options.layout})"
 
     _add_header(section, title, handout)
