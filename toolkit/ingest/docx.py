@@ -42,10 +42,28 @@ def read_docx_blocks(path: Path) -> list[RawBlock]:
 
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+    except (
+        PackageNotFoundError,
+        KeyError,
+        ValueError,
+        AttributeError,
+        etree.XMLSyntaxError,
+    ) as exc:
         raise IngestError(f"{path}: can't be read as a Word document ({exc})") from None
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
         raise IngestError(f"{path}: the Word file is damaged ({exc}); save it again") from None
+    try:
+        return _blocks(document)
+    except (AttributeError, TypeError, IndexError, KeyError, ValueError) as exc:
+        # python-docx assumes a well-formed main part; a hand-edited or damaged one (another
+        # root element, a table without rows) fails deep inside it.
+        raise IngestError(
+            f"{path}: the Word document's structure is damaged ({type(exc).__name__}: {exc}); "
+            "open it in Word and save it again"
+        ) from None
+
+
+def _blocks(document: Any) -> list[RawBlock]:
     blocks: list[RawBlock] = []
     for number, paragraph in enumerate(_paragraphs(document), start=1):
         text = paragraph.text.replace("\r", "\n").replace("\v", "\n")
@@ -102,7 +120,7 @@ def check_docx_package(path: Path, limits: Limits | None = None) -> None:
                 if member.filename.endswith((".xml", ".rels")):
                     with archive.open(member) as fh:
                         _check_doctype(path, member.filename, fh.read(64 * 1024), limits)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError) as exc:
         raise IngestError(
             f"{path}: the Word file is truncated or damaged ({exc}); save it again as .docx"
         ) from None
