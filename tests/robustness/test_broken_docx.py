@@ -94,7 +94,9 @@ def test_ratio_only_counts_for_large_members(tmp_path: Path) -> None:
     # A 500 kB part of repeated XML compresses ~500:1 and is still a normal Word file.
     members = {
         "[Content_Types].xml": b"<Types/>",
-        "word/document.xml": b"<w:p/>" * 90_000,
+        "word/document.xml": b'<w:document xmlns:w="urn:w">'
+        + b"<w:p/>" * 90_000
+        + b"</w:document>",
     }
     path = _zip(tmp_path / "normal.docx", members)
     check_docx_package(path, Limits())

@@ -175,3 +175,25 @@ def test_docx_deep_nesting_is_refused(tmp_path: Path, plain_docx: Path) -> None:
     path = _docx_with_document_xml(tmp_path / "deep.docx", xml, plain_docx)
     with pytest.raises(IngestError, match=r"deep\.docx"):
         read_document(path)
+
+
+def test_docx_depth_limit_is_a_setting(plain_docx: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DEJAKIT_MAX_XML_DEPTH", "4")
+    with pytest.raises(IngestError, match=r"deeper than 4 levels.*DEJAKIT_MAX_XML_DEPTH"):
+        read_document(plain_docx)
+    monkeypatch.setenv("DEJAKIT_MAX_XML_DEPTH", "64")
+    assert read_document(plain_docx).title == "Wasserstoff aus Fukushima"
+
+
+def test_docx_entities_limit_names_the_variable(
+    tmp_path: Path, secret: Path, plain_docx: Path
+) -> None:
+    doctype, text = _attacks(secret, "w:document")["external-file"]
+    xml = (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n{doctype}'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f"<w:body><w:p><w:r><w:t>Titel {text}</w:t></w:r></w:p></w:body></w:document>"
+    )
+    path = _docx_with_document_xml(tmp_path / "attack.docx", xml, plain_docx)
+    with pytest.raises(IngestError, match=r"declares 1 XML entities.*DEJAKIT_MAX_XML_ENTITIES"):
+        read_document(path)

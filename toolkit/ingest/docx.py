@@ -120,6 +120,8 @@ def check_docx_package(path: Path, limits: Limits | None = None) -> None:
                 if member.filename.endswith((".xml", ".rels")):
                     with archive.open(member) as fh:
                         _check_doctype(path, member.filename, fh.read(64 * 1024), limits)
+                    with archive.open(member) as fh:
+                        _check_depth(path, member.filename, fh, limits)
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError) as exc:
         raise IngestError(
             f"{path}: the Word file is truncated or damaged ({exc}); save it again as .docx"
@@ -168,6 +170,40 @@ def _check_doctype(path: Path, name: str, head: bytes, limits: Limits) -> None:
             "billion laughs or external entities?); refused, "
             + describe_limit("xml_entities", limits.xml_entities)
         )
+
+
+def _check_depth(path: Path, name: str, stream: Any, limits: Limits) -> None:
+    """Refuse a part nested deeper than the limit, streaming it (nothing is kept).
+
+    libxml2 stops at 256 levels by itself; checking here names the limit and lets it be
+    lowered. Entities are neither loaded nor resolved, and nothing is fetched.
+    """
+    from lxml import etree
+
+    depth = 0
+    try:
+        for event, _element in etree.iterparse(
+            stream,
+            events=("start", "end"),
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            huge_tree=False,
+        ):
+            if event == "start":
+                depth += 1
+                if depth > limits.xml_depth:
+                    raise IngestError(
+                        f"{path}: {name} nests XML elements deeper than {limits.xml_depth} "
+                        "levels; refused, " + describe_limit("xml_depth", limits.xml_depth)
+                    )
+            else:
+                depth -= 1
+                _element.clear()  # keep memory flat while streaming
+    except etree.XMLSyntaxError as exc:
+        raise IngestError(
+            f"{path}: {name} is not well-formed XML ({exc.msg}); save the document again"
+        ) from None
 
 
 def _hint(style: str) -> tuple[BlockKind | None, int]:
