@@ -43,6 +43,7 @@ class LibreTranslateLeg:
         self.settings = settings
         self.source = source
         self.target = target
+        self._answered = False  # did any request of the current job succeed?
 
     @property
     def fingerprint(self) -> str:
