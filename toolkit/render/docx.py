@@ -207,13 +207,27 @@ def _add_table(document: Any, section: Any, handout: Handout) -> None:
         cell.width = cell_width
         _fill_label(cell.paragraphs[0], column)
     for row in handout.rows:
-        added = table.add_row()  # not table.rows[-1]: that lists every row, quadratic in all
+        added = _add_row(table, len(columns))
         cells = added.cells
         if not row.tall:
             _set_row(added, "w:cantSplit")
         for cell, content, cell_width in zip(cells, row.cells, widths, strict=True):
             cell.width = cell_width
             _write_cell(cell.paragraphs[0], row, content, handout)
+
+
+def _add_row(table: Any, count: int) -> Any:
+    """Append a row of `count` cells to `table` and return it (widths are set by the caller).
+
+    ``table.add_row()`` looks the column grid up among all of the table's children for every
+    row, and ``table.rows[-1]`` lists them all: both make a long table quadratic.
+    """
+    from docx.table import _Row
+
+    tr = table._tbl.add_tr()
+    for _ in range(count):
+        tr.add_tc()
+    return _Row(tr, table)
 
 
 def _add_flow(document: Any, handout: Handout) -> None:
