@@ -8,9 +8,10 @@ segments travel: memory, cache, glossary checks and outputs stay on the local ma
 
 from __future__ import annotations
 
-import contextlib
+import html
 import json
 import logging
+import re
 import urllib.error
 import urllib.request
 from collections.abc import Sequence
@@ -20,7 +21,7 @@ from typing import Any
 from ..errors import EngineError
 from .base import Hypothesis, Leg, Progress, Translation
 
-__all__ = ["LibreTranslateEngine", "ServerSettings"]
+__all__ = ["LibreTranslateEngine", "ServerSettings", "server_message"]
 
 LOGGER = logging.getLogger(__name__)
 
@@ -42,6 +43,7 @@ class LibreTranslateLeg:
         self.settings = settings
         self.source = source
         self.target = target
+        self._answered = False  # did any request of the current job succeed?
 
     @property
     def fingerprint(self) -> str:
@@ -51,21 +53,40 @@ class LibreTranslateLeg:
     def translate(
         self, texts: Sequence[str], *, n_best: int = 1, progress: Progress | None = None
     ) -> list[Translation]:
-        """Translate `texts` in batched requests; a failed request fails only its batch."""
+        """Translate `texts` in batched requests; a failed request fails only its texts.
+
+        A batch the server refuses (an HTTP error about its content) is retried in halves down
+        to single texts, so one text the server can't handle fails alone. When the server
+        can't be reached, refuses the key, or fails every text, the job stops with its reason.
+        """
         out: list[Translation] = []
         step = max(1, self.settings.batch_size)
+        self._answered = False
+        first_error: EngineError | None = None
         for start in range(0, len(texts), step):
             batch = list(texts[start : start + step])
-            try:
-                out.extend(self._request(batch, n_best))
-            except EngineError as exc:
-                if start == 0 and not out:
-                    raise  # the server can't be used at all: say so once, clearly
-                LOGGER.warning("%s", exc)
-                out.extend(Translation(error=str(exc)) for _ in batch)
+            results = self._bisect(batch, n_best)
+            for result in results:
+                if result.failed and first_error is None:
+                    first_error = EngineError(result.error)
+            out.extend(results)
             if progress is not None:
                 progress(min(start + step, len(texts)), len(texts))
+        if first_error is not None and not self._answered:
+            raise first_error  # the server can't be used at all: say so once, clearly
         return out
+
+    def _bisect(self, batch: list[str], n_best: int) -> list[Translation]:
+        try:
+            results = self._request(batch, n_best)
+        except _ContentError as exc:
+            if len(batch) == 1:
+                LOGGER.warning("%s", exc)
+                return [Translation(error=str(exc))]
+            half = len(batch) // 2
+            return self._bisect(batch[:half], n_best) + self._bisect(batch[half:], n_best)
+        self._answered = True
+        return results
 
     def _request(self, batch: list[str], n_best: int) -> list[Translation]:
         payload: dict[str, Any] = {
@@ -95,6 +116,10 @@ class LibreTranslateLeg:
                 Translation(tuple(Hypothesis(o, -float(rank)) for rank, o in enumerate(options)))
             )
         return results
+
+
+class _ContentError(EngineError):
+    """The server answered, but refused or failed this request (not the connection)."""
 
 
 class LibreTranslateEngine:
@@ -149,15 +174,15 @@ def _get(settings: ServerSettings, path: str) -> list[Any]:
 def _send(settings: ServerSettings, request: urllib.request.Request) -> Any:
     try:
         with urllib.request.urlopen(request, timeout=settings.timeout) as response:
-            return json.loads(response.read().decode("utf-8"))
+            return json.loads(response.read(_MAX_ANSWER).decode("utf-8"))
     except urllib.error.HTTPError as exc:
-        detail = ""
-        with contextlib.suppress(ValueError, AttributeError):
-            detail = json.loads(exc.read().decode("utf-8")).get("error", "")
-        raise EngineError(
-            f"{settings.url}: the server answered {exc.code} {detail or exc.reason}"
-            + ("; check --api-key" if exc.code in (401, 403) else "")
-        ) from None
+        detail = server_message(_read_body(exc)) or str(exc.reason or "")
+        message = f"{settings.url}: the server answered {exc.code} {detail}"
+        if exc.code in (401, 403):
+            raise EngineError(message + "; check --api-key") from None
+        if exc.code in (404, 405):
+            raise EngineError(message + "; is --server the LibreTranslate address?") from None
+        raise _ContentError(message) from None
     except (urllib.error.URLError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
         raise EngineError(
@@ -166,3 +191,44 @@ def _send(settings: ServerSettings, request: urllib.request.Request) -> Any:
         ) from None
     except ValueError:
         raise EngineError(f"{settings.url}: the server's answer is not JSON") from None
+
+
+_MAX_ANSWER = 64 * 1024 * 1024  # a translation answer is never bigger; a stuck stream is cut
+_TAG = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.IGNORECASE | re.DOTALL)
+
+
+def _read_body(exc: urllib.error.HTTPError) -> str:
+    try:
+        return exc.read(64 * 1024).decode("utf-8", "replace")
+    except (OSError, AttributeError, ValueError):
+        return ""
+
+
+def server_message(body: str, limit: int = 300) -> str:
+    """Return the server's own explanation in an error `body` (JSON, HTML or plain text).
+
+    LibreTranslate answers ``{"error": "..."}``; a proxy or a crashed worker answers an
+    HTML page or plain text: its visible text is the message. Cut to `limit` characters.
+    """
+    body = body.strip()
+    if not body:
+        return ""
+    text = ""
+    try:
+        data = json.loads(body)
+    except ValueError:
+        data = None
+    if isinstance(data, dict):
+        for key in ("error", "message", "detail", "description"):
+            if data.get(key):
+                value = data[key]
+                text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+                break
+        else:
+            text = json.dumps(data, ensure_ascii=False)
+    elif isinstance(data, str):
+        text = data
+    else:
+        text = html.unescape(_TAG.sub(" ", body))
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

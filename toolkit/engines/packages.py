@@ -16,6 +16,7 @@ import tempfile
 import urllib.error
 import urllib.request
 import zipfile
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -168,6 +169,7 @@ def install_package(file: Path) -> InstalledPackage:
     try:
         argostranslate.package.install_from_path(file)
     except Exception as exc:  # argostranslate raises bare Exception
+        shutil.rmtree(target / str(metadata["folder"]), ignore_errors=True)  # no half package
         raise EngineError(f"{file}: can't install ({exc})") from None
     finally:
         settings.package_data_dir = previous
@@ -238,23 +240,48 @@ def _check_package_file(file: Path) -> dict[str, Any]:
     if not file.is_file():
         raise EngineError(f"{file}: no such file")
     if not zipfile.is_zipfile(file):
-        raise EngineError(f"{file}: not an Argos package (not a zip archive); give a .argosmodel")
-    with zipfile.ZipFile(file) as archive:
-        names = archive.namelist()
-        folders = {n.split("/")[0] for n in names if "/" in n}
-        if len(folders) != 1 or any(n.startswith("/") or ".." in n.split("/") for n in names):
-            raise EngineError(f"{file}: not an Argos package (expected one top-level folder)")
-        folder = folders.pop()
-        try:
-            metadata = json.loads(archive.read(f"{folder}/metadata.json"))
-        except (KeyError, ValueError):
-            raise EngineError(f"{file}: not an Argos package (no readable metadata.json)") from None
-        if not any(n.startswith(f"{folder}/model/") for n in names):
-            raise EngineError(f"{file}: not an Argos package (no model/ folder)")
+        raise EngineError(
+            f"{file}: not an Argos package (not a zip archive, or cut short in copying); "
+            "copy the .argosmodel file again"
+        )
+    try:
+        with zipfile.ZipFile(file) as archive:
+            metadata, folder = _read_package_archive(file, archive)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
+        raise EngineError(
+            f"{file}: the package is damaged ({exc}); copy the .argosmodel file again"
+        ) from None
     if not metadata.get("from_code") or not metadata.get("to_code"):
         raise EngineError(f"{file}: metadata.json lacks from_code/to_code")
     metadata["folder"] = folder
     return dict(metadata)
+
+
+def _read_package_archive(file: Path, archive: zipfile.ZipFile) -> tuple[dict[str, Any], str]:
+    """Return the metadata and top folder of an open package, every member's CRC checked.
+
+    A file damaged on the USB stick is refused here, before anything is extracted; otherwise
+    Argos would leave a half-extracted package behind that fails only at translation time.
+    """
+    names = archive.namelist()
+    folders = {n.split("/")[0] for n in names if "/" in n}
+    if len(folders) != 1 or any(n.startswith("/") or ".." in n.split("/") for n in names):
+        raise EngineError(f"{file}: not an Argos package (expected one top-level folder)")
+    folder = folders.pop()
+    try:
+        metadata = json.loads(archive.read(f"{folder}/metadata.json"))
+    except (KeyError, ValueError):
+        raise EngineError(f"{file}: not an Argos package (no readable metadata.json)") from None
+    if not isinstance(metadata, dict):
+        raise EngineError(f"{file}: not an Argos package (metadata.json is not an object)")
+    if f"{folder}/model/model.bin" not in names:
+        raise EngineError(f"{file}: not an Argos package (no model/model.bin)")
+    bad = archive.testzip()  # reads every member: a CRC mismatch names the damaged one
+    if bad is not None:
+        raise EngineError(
+            f"{file}: the package is damaged ({bad} fails its checksum); copy it again"
+        )
+    return metadata, folder
 
 
 def _version_key(version: str) -> tuple[int, ...]:

@@ -7,17 +7,26 @@ it isn't given, and hands the text to the reader for its format.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 import unicodedata
 from pathlib import Path
 
 from ..errors import IngestError
+from ..limits import bound_document, current_limits, describe_limit
 from ..model import LANGS, Document, Lang
 from . import html, markdown, text
 from .press import RawBlock, build_document
 
-__all__ = ["SUPPORTED_SUFFIXES", "decode_text", "detect_lang", "read_document", "read_text"]
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "decode_text",
+    "detect_lang",
+    "read_document",
+    "read_text",
+    "sanitize_text",
+]
 
 LOGGER = logging.getLogger(__name__)
 
@@ -30,13 +39,57 @@ SUPPORTED_SUFFIXES = {
     ".htm": "html",
     ".docx": "docx",
 }
-MAX_BYTES = 20 * 1024 * 1024
 # C0/C1 controls other than tab and newline: Word and XML refuse them, so they never enter.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# Lone surrogates (no file format can hold them), bidi overrides and isolates (they can make
+# a text read differently from what is stored: "Trojan Source"), zero-width spaces, word
+# joiners and stray BOMs (they split words for the glossary and the memory). Zero-width
+# joiners stay: emoji sequences need them.
+_INVISIBLE = re.compile(
+    "[\ud800-\udfff\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
 
 
 def read_document(path: Path, *, lang: Lang | None = None) -> Document:
-    """Return the document in the file at `path`, in `lang` (guessed from the text if None)."""
+    """Return the document in the file at `path`, in `lang` (guessed from the text if None).
+
+    The size limits (`toolkit.limits`) hold: a file above the input size or with more segments
+    than the limit is refused; a segment above the length limit is split into flagged pieces.
+    """
+    _check_size(path, current_limits().input_bytes)
+    return _apply_limits(_read_document(path, lang), str(path))
+
+
+def _apply_limits(doc: Document, source_name: str) -> Document:
+    """Refuse `doc` above the segment limit; split its overlong segments (flagged)."""
+    limits = current_limits()
+    count = sum(len(b.segments) for b in doc.blocks)
+    if count > limits.segments:
+        raise IngestError(
+            f"{source_name}: {count:,} segments are more than one job takes; split the "
+            "document, or " + describe_limit("segments", limits.segments)
+        )
+    return bound_document(doc, limits)
+
+
+def _check_size(path: Path, limit: int) -> None:
+    """Refuse a file above `limit` bytes before reading any of it."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return  # reading it says what is wrong
+    _refuse_size(path, size, limit)
+
+
+def _refuse_size(path: Path, size: int, limit: int) -> None:
+    if size > limit:
+        raise IngestError(
+            f"{path}: {size:,} bytes is too large for one document; split it, or "
+            + describe_limit("input_bytes", limit)
+        )
+
+
+def _read_document(path: Path, lang: Lang | None) -> Document:
     if path.suffix.lower() == ".toml":  # an MoU summary: toolkit/pack/mou.py reads it
         from ..pack.mou import read_mou_document
 
@@ -55,8 +108,7 @@ def read_document(path: Path, *, lang: Lang | None = None) -> Document:
         raise IngestError(f"{path}: is a directory, not a file") from None
     except OSError as exc:
         raise IngestError(f"{path}: can't be read ({exc.strerror})") from None
-    if len(data) > MAX_BYTES:
-        raise IngestError(f"{path}: {len(data):,} bytes is too large for a document (limit 20 MB)")
+    _refuse_size(path, len(data), current_limits().input_bytes)  # it may have grown since
     if fmt == "docx":
         from .docx import read_docx_blocks
 
@@ -68,12 +120,7 @@ def read_text(
     content: str, *, lang: Lang | None = None, fmt: str = "text", source_name: str = "<text>"
 ) -> Document:
     """Return the document that `content` (already decoded) holds."""
-    content = unicodedata.normalize("NFC", content.replace("\r\n", "\n").replace("\r", "\n"))
-    if _CONTROL.search(content):
-        LOGGER.warning(
-            "%s: removed control characters that no document format can hold", source_name
-        )
-        content = _CONTROL.sub("", content.replace("\f", "\n\n"))
+    content = sanitize_text(content.replace("\r\n", "\n").replace("\r", "\n"), source_name)
     if not content.strip():
         raise IngestError(f"{source_name}: the file is empty; give a text with at least a title")
     if lang is not None and lang not in LANGS:
@@ -87,16 +134,55 @@ def read_text(
         raw_blocks = readers[fmt](content)
     except IngestError as exc:
         raise IngestError(f"{source_name}: {exc}") from None
-    return _build(raw_blocks, lang, source_name)
+    return _apply_limits(_build(raw_blocks, lang, source_name), source_name)
+
+
+def sanitize_text(content: str, source_name: str) -> str:
+    """Return `content` NFC-normalised without control, bidi and zero-width characters.
+
+    What was removed is logged once as a warning naming `source_name`.
+    """
+    if _INVISIBLE.search(content):
+        LOGGER.warning(
+            "%s: removed invisible characters (bidi controls, zero-width spaces or broken "
+            "surrogates) that would change how the text reads or matches",
+            source_name,
+        )
+        content = _INVISIBLE.sub("", content)
+    content = unicodedata.normalize("NFC", content)
+    if _CONTROL.search(content):
+        LOGGER.warning(
+            "%s: removed control characters that no document format can hold", source_name
+        )
+        content = _CONTROL.sub("", content.replace("\f", "\n\n"))
+    return content
 
 
 def _build(raw_blocks: list[RawBlock], lang: Lang | None, source_name: str) -> Document:
     """Return the document of `raw_blocks`, the language guessed from them if not given."""
+    raw_blocks = _sanitize_blocks(raw_blocks, source_name)
     if not raw_blocks:
         raise IngestError(f"{source_name}: no text found; give a text with at least a title")
     if lang is None:  # guessed from the text read, never from markup
         lang = detect_lang("\n".join(line for raw in raw_blocks for line in raw.lines))
     return build_document(raw_blocks, lang, source_name=source_name)
+
+
+def _sanitize_blocks(raw_blocks: list[RawBlock], source_name: str) -> list[RawBlock]:
+    """Return `raw_blocks` with their lines sanitised (a DOCX may hold bidi controls too)."""
+    joined = "\n".join(line for raw in raw_blocks for line in raw.lines)
+    if not (_INVISIBLE.search(joined) or _CONTROL.search(joined)):
+        return raw_blocks
+    out = []
+    for raw in raw_blocks:
+        lines = tuple(
+            line
+            for line in (sanitize_text(x, source_name).replace("\n", " ") for x in raw.lines)
+            if line.strip()
+        )
+        if lines:
+            out.append(dataclasses.replace(raw, lines=lines))
+    return out
 
 
 def decode_text(data: bytes, path: Path) -> str:
@@ -105,7 +191,8 @@ def decode_text(data: bytes, path: Path) -> str:
         raise IngestError(f"{path}: the file is empty; give a text with at least a title")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            # surrogatepass: a lone surrogate is removed later with a warning, not fatal here
+            return data.decode("utf-16", errors="surrogatepass")
         except UnicodeDecodeError:
             raise IngestError(f"{path}: starts like UTF-16 but isn't; save it as UTF-8") from None
     if b"\x00" in data[:8192] or _looks_binary(data[:8192]):
@@ -114,16 +201,49 @@ def decode_text(data: bytes, path: Path) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(data, path)
+    if damaged is not None:
+        return damaged
     for encoding in ("cp932", "cp1252"):
         try:
             decoded = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if encoding == "cp932" and not re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", decoded):
+        if encoding == "cp932" and not _looks_japanese(decoded):
             continue
         LOGGER.warning("%s: not UTF-8; read as %s", path, encoding)
         return decoded
     raise IngestError(f"{path}: is not UTF-8 text; save it as UTF-8 and try again")
+
+
+def _looks_japanese(decoded: str) -> bool:
+    """Return whether CP932-decoded text reads as Japanese rather than as chance bytes.
+
+    Full-width kana or kanji settle it. Half-width kana alone (old mail and SAP exports) count
+    when they come in runs: a Latin-1 "Straße" also decodes as CP932 (ß is the byte of ﾟ), but
+    its high bytes stand alone between Latin letters.
+    """
+    if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", decoded):
+        return True
+    half = re.findall(r"[\uff61-\uff9f]+", decoded)
+    in_runs = sum(len(run) for run in half if len(run) >= 2)
+    total = sum(len(run) for run in half)
+    return total >= 2 and in_runs * 2 >= total
+
+
+def _damaged_utf8(data: bytes, path: Path) -> str | None:
+    """Return `data` decoded as UTF-8 if it is UTF-8 with a few broken bytes, else None.
+
+    Read as CP1252 instead, every umlaut and kana of such a file would turn into mojibake
+    that then lands in the memory; a few U+FFFD marks show exactly where the damage is.
+    """
+    text = data.decode("utf-8-sig", errors="surrogateescape")
+    bad = sum(1 for c in text if "\udc80" <= c <= "\udcff")
+    good = sum(1 for c in text if ord(c) > 0x7F and not "\udc80" <= c <= "\udcff")
+    if good >= 4 * bad and good >= 3:
+        LOGGER.warning("%s: %d bytes are not valid UTF-8; shown as \ufffd", path, bad)
+        return re.sub("[\udc80-\udcff]+", "\ufffd", text)
+    return None
 
 
 def detect_lang(content: str) -> Lang:

@@ -436,7 +436,7 @@ class _Builder:
 
     def save(self, path: Path, title: str) -> None:
         core = self.doc.core_properties
-        core.title = clean_text(title)
+        core.title = clean_text(title)[:255]  # Word's limit for core properties
         core.language = "de-DE"
         core.comments = "dejakit briefing pack"
         self.doc.save(str(path))

@@ -72,12 +72,13 @@ def render_docx(
     _hyphenate(document)
     title = clean_text(doc.title or Path(doc.source_name).stem)
     core = document.core_properties
-    core.title = title
-    core.author = clean_text(options.author)
+    # Word's core properties hold at most 255 characters (python-docx raises beyond).
+    core.title = title[:255]
+    core.author = clean_text(options.author)[:255]
     core.language = LANG_TAGS[handout.lang]
     core.keywords = ", ".join(
         clean_text(k) for k in (*options.keywords, "Parallel text", "Deutsch", "Japanisch", "対訳")
-    )
+    )[:255]
     core.comments = f"dejakit parallel text ({options.layout})"
 
     _add_header(section, title, handout)
@@ -206,12 +207,27 @@ def _add_table(document: Any, section: Any, handout: Handout) -> None:
         cell.width = cell_width
         _fill_label(cell.paragraphs[0], column)
     for row in handout.rows:
-        cells = table.add_row().cells
+        added = _add_row(table, len(columns))
+        cells = added.cells
         if not row.tall:
-            _set_row(table.rows[-1], "w:cantSplit")
+            _set_row(added, "w:cantSplit")
         for cell, content, cell_width in zip(cells, row.cells, widths, strict=True):
             cell.width = cell_width
             _write_cell(cell.paragraphs[0], row, content, handout)
+
+
+def _add_row(table: Any, count: int) -> Any:
+    """Append a row of `count` cells to `table` and return it (widths are set by the caller).
+
+    ``table.add_row()`` looks the column grid up among all of the table's children for every
+    row, and ``table.rows[-1]`` lists them all: both make a long table quadratic.
+    """
+    from docx.table import _Row
+
+    tr = table._tbl.add_tr()
+    for _ in range(count):
+        tr.add_tc()
+    return _Row(tr, table)
 
 
 def _add_flow(document: Any, handout: Handout) -> None:
@@ -232,17 +248,31 @@ def _add_flow(document: Any, handout: Handout) -> None:
                 _left_rule(paragraph)
 
 
+def _set_style(paragraph: Any, styles: Any, name: str) -> None:
+    """Give `paragraph` the paragraph style `name`, its id looked up once per document.
+
+    ``paragraph.style = styles[name]`` scans every style of the document twice per call (5 ms
+    with Word's ~160 built-in styles): for a long text that was most of the DOCX time.
+    """
+    from docx.enum.style import WD_STYLE_TYPE
+
+    cache: dict[str, str | None] = paragraph.part.__dict__.setdefault("_dejakit_style_ids", {})
+    if name not in cache:
+        cache[name] = styles._get_style_id_from_style(styles[name], WD_STYLE_TYPE.PARAGRAPH)
+    paragraph._p.style = cache[name]
+
+
 def _write_cell(paragraph: Any, row: HandoutRow, cell: Cell, handout: Handout) -> None:
     """Fill `paragraph` with one language's text of `row`, styled for its kind."""
     from docx.shared import Mm
 
     styles = paragraph.part.document.styles
     if not cell.runs:  # a row without pivot text
-        paragraph.style = styles[BODY_STYLES["en"]]
+        _set_style(paragraph, styles, BODY_STYLES["en"])
         _fill(paragraph, [Run("–")], "en", gray=True)
         return
     kind, pivot = row.row.kind, cell.role == "pivot"
-    paragraph.style = styles[_style_for(row, cell)]
+    _set_style(paragraph, styles, _style_for(row, cell))
     if kind is BlockKind.QUOTE:
         paragraph.paragraph_format.left_indent = Mm(3.5)
     if row.heading and not pivot:
