@@ -106,7 +106,7 @@ def _rows(db: Path) -> set[tuple[str, str, str, str]]:
     conn = sqlite3.connect(db)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        rows = conn.execute("SELECT source_lang, target_lang, source, target FROM units")
+        rows = conn.execute("SELECT source_lang, target_lang, source, target FROM versions")
         return {tuple(r) for r in rows}
     finally:
         conn.close()
