@@ -15,7 +15,10 @@ from typing import Any
 
 import markupsafe
 
-__all__ = ["MAX_PHRASE_EM", "lang_markup", "phrase_markup", "split_phrases"]
+from .hyphenate import soft_hyphenate
+from .units import name_words, protected_spans
+
+__all__ = ["MAX_PHRASE_EM", "german_markup", "lang_markup", "phrase_markup", "split_phrases"]
 
 # A phrase wider than this (in em) is left breakable: a nowrap span wider than a narrow column
 # would run out of it.
@@ -57,9 +60,13 @@ def split_phrases(text: str) -> list[str]:
 
 
 def phrase_markup(text: str) -> markupsafe.Markup:
-    """Return `text` as escaped HTML with each short phrase in a ``<span class="bx">``."""
+    """Return `text` as escaped HTML with each short phrase in a ``<span class="bx">``.
+
+    A protected unit (`toolkit.render.units`: a name, a date with its weekday, a number with
+    its unit) stays in one span with the phrases it touches, so no line breaks inside it.
+    """
     parts = []
-    for phrase in split_phrases(text):
+    for phrase in _grouped_phrases(text):
         pieces = [phrase] if _width_em(phrase) <= MAX_PHRASE_EM else _INNER_BREAK.split(phrase)
         for piece in pieces:
             escaped = markupsafe.escape(piece)
@@ -67,6 +74,55 @@ def phrase_markup(text: str) -> markupsafe.Markup:
                 parts.append(f'<span class="bx">{escaped}</span>')
             else:
                 parts.append(str(escaped))
+    return markupsafe.Markup("".join(parts))
+
+
+def _grouped_phrases(text: str) -> list[str]:
+    """Return the BudouX phrases of `text`, those that share a protected unit joined."""
+    phrases = split_phrases(text)
+    spans = protected_spans(text, "ja")
+    if not spans or len(phrases) < 2:
+        return phrases
+    grouped: list[str] = []
+    at = 0
+    for phrase in phrases:
+        end = at + len(phrase)
+        # the phrase starts inside a unit that began in the previous phrase: join them
+        if grouped and any(s < at < e for s, e in spans):
+            grouped[-1] += phrase
+        else:
+            grouped.append(phrase)
+        at = end
+    return grouped
+
+
+def german_markup(text: str, lang: str = "de") -> markupsafe.Markup:
+    """Return German (or English) `text` as escaped HTML: units unbreakable, soft hyphens.
+
+    Each protected unit goes in a ``<span class="nb">`` (no line break inside); German words get
+    soft hyphens where libhyphen allows a break, never in names, brands, URLs or units.
+    """
+    spans = protected_spans(text, "de")
+    text_h = soft_hyphenate(text, keep=spans, names=name_words()) if lang == "de" else text
+    if not spans:
+        return markupsafe.escape(text_h)
+    # Map the offsets of `text` to those of the hyphenated text (soft hyphens only added).
+    offsets: list[int] = []
+    j = 0
+    for char in text:
+        while text_h[j] != char:
+            j += 1
+        offsets.append(j)
+        j += 1
+    offsets.append(len(text_h))
+    parts = []
+    at = 0
+    for start, end in spans:
+        s, e = offsets[start], offsets[end]
+        parts.append(str(markupsafe.escape(text_h[at:s])))
+        parts.append(f'<span class="nb">{markupsafe.escape(text_h[s:e])}</span>')
+        at = e
+    parts.append(str(markupsafe.escape(text_h[at:])))
     return markupsafe.Markup("".join(parts))
 
 
@@ -82,12 +138,12 @@ def lang_markup(text: str, lang: str) -> markupsafe.Markup:
     if lang == "ja":
         return phrase_markup(text)
     if not _JAPANESE_RUN.search(text):
-        return markupsafe.escape(text)
+        return german_markup(text, lang) if lang in ("de", "en") else markupsafe.escape(text)
     parts = []
     at = 0
     for match in _JAPANESE_RUN.finditer(text):
-        parts.append(str(markupsafe.escape(text[at : match.start()])))
+        parts.append(str(german_markup(text[at : match.start()], lang)))
         parts.append(f'<span lang="ja">{phrase_markup(match.group())}</span>')
         at = match.end()
-    parts.append(str(markupsafe.escape(text[at:])))
+    parts.append(str(german_markup(text[at:], lang)))
     return markupsafe.Markup("".join(parts))

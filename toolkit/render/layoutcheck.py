@@ -1,0 +1,186 @@
+"""The layout check: what a protocol officer would mark in a printed PDF, found automatically.
+
+`check_pdf` reads a PDF back (`toolkit.render.pdftext`) and returns one `Defect` for each:
+
+- ``kinsoku``: a line starting with a character that may not start a line (。、」）・ー …) or
+  ending with an opening bracket;
+- ``unit``: a line break inside a protected unit (`toolkit.render.units`: a glossary name or
+  term, a date with its weekday, a number with its unit, a phone number, „Dr.“ and a name) or
+  inside a katakana word;
+- ``name-hyphen``: a hyphenated name, brand, URL or e-mail address;
+- ``hyphen``: a German word hyphenated where the patterns allow no break;
+- ``stranded``: a heading, day heading, table header row or group label as the last line of a
+  page (a line set all in bold sans, with nothing else beside it);
+- ``short-page``: a page less than a third full, unless it holds a whole short chapter (it opens
+  with a heading, and the next page opens with a chapter heading or there is none): a page
+  holding only the tail of the page before (a contact block, a last paragraph) is a defect.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .hyphenate import hyphen_points, hyphenation_available
+from .pdftext import Line, Page, is_cjk, read_pdf_layout
+from .phrases import _INNER_BREAK, MAX_PHRASE_EM, _width_em
+from .units import name_words, protected_spans
+
+__all__ = ["NO_LINE_END", "NO_LINE_START", "Defect", "check_pages", "check_pdf"]
+
+# Japanese characters that may not start a line (JIS X 4051 gyōtō kinsoku) ...
+NO_LINE_START = frozenset(
+    "、。，．,.・：；？！!?ー〜～）」』】〕〉》］｝)]}ヽヾゝゞ々"
+    "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ"
+)
+# ... and brackets that may not end one (gyōmatsu kinsoku), German „ too.
+NO_LINE_END = frozenset("（「『【〔〈《［｛([{„")
+_HYPHENS = "-\u2010\u00ad"
+_KATAKANA = re.compile(r"[\u30a1-\u30faー]")
+# Running header and footer zones (the stylesheets' margins are 20 mm top, 18–22 mm bottom).
+TOP_MM, BOTTOM_MM = 19.0, 17.0
+_MM = 72 / 25.4
+_CHAPTER_PT = 11.5  # a page opening with bold sans this large starts a chapter or a document
+
+
+@dataclass(frozen=True, slots=True)
+class Defect:
+    """One layout defect: where, which rule, and the text around it."""
+
+    path: str
+    page: int
+    check: str
+    text: str
+
+    def __str__(self) -> str:
+        return f"{self.path} p.{self.page}: {self.check}: {self.text}"
+
+
+def check_pdf(path: Path) -> list[Defect]:
+    """Return the layout defects of the PDF at `path`."""
+    return check_pages(read_pdf_layout(path), str(path))
+
+
+def check_pages(pages: list[Page], where: str) -> list[Defect]:
+    """Return the layout defects of `pages` (read from the PDF named `where`)."""
+    defects: list[Defect] = []
+    for page in pages:
+        body = _body(page)
+        for first, second in _breaks(body):
+            defects.extend(Defect(where, page.number, c, t) for c, t in _check_break(first, second))
+        for line in body:
+            if line.text[:1] in NO_LINE_START:
+                defects.append(Defect(where, page.number, "kinsoku", f"line starts: {line.text}"))
+            if line.text[-1:] in NO_LINE_END:
+                defects.append(Defect(where, page.number, "kinsoku", f"line ends: {line.text}"))
+    defects.extend(_page_defects(pages, where))
+    return defects
+
+
+def _body(page: Page) -> list[Line]:
+    """Return the lines of `page` between its running header and footer."""
+    top = TOP_MM * _MM
+    bottom = page.height - BOTTOM_MM * _MM
+    return [line for line in page.lines if line.y0 >= top - 1 and line.y1 <= bottom + 1]
+
+
+def _breaks(lines: list[Line]) -> Iterator[tuple[Line, Line]]:
+    """Yield each pair of lines where one paragraph runs on from one line to the next.
+
+    The next line of a paragraph is the nearest line below in the same column: starting within
+    a few points of the same x, overlapping it, and less than half a line height below it.
+    """
+    for first in lines:
+        height = first.y1 - first.y0
+        below = [
+            line
+            for line in lines
+            if line.y0 > first.y0 + height / 2
+            and line.y0 - first.y1 < height / 2
+            and abs(line.x0 - first.x0) < 15
+            and line.x0 < first.x1
+        ]
+        if below:
+            yield first, min(below, key=lambda line: line.y0)
+
+
+def _check_break(first: Line, second: Line) -> Iterator[tuple[str, str]]:
+    """Yield (check, text) for what is wrong where `first` runs on into `second`."""
+    a, b = first.text, second.text
+    shown = f"{a[-24:]} / {b[:24]}"
+    if is_cjk(a[-1]) and is_cjk(b[0]):
+        joined, at = a[-40:] + b[:40], len(a[-40:])
+        yield from _unit_break(joined, at, "ja", shown)
+        if _KATAKANA.match(a[-1]) and _KATAKANA.match(b[0]):
+            yield "unit", f"inside a katakana word: {shown}"
+        return
+    hyphenated = a[-1] in _HYPHENS and b[:1].isalpha() and b[:1].islower()
+    if hyphenated:
+        yield from _hyphen_break(a[:-1], b, shown)
+        joined, at = a[-40:-1] + b[:40], len(a[-40:-1])
+    else:
+        joined, at = a[-40:] + " " + b[:40], len(a[-40:])
+    yield from _unit_break(joined, at, "de", shown)
+
+
+def _unit_break(joined: str, at: int, lang: str, shown: str) -> Iterator[tuple[str, str]]:
+    for start, end in protected_spans(joined, lang):
+        if start < at < end:
+            unit = joined[start:end]
+            # a unit wider than a phrase may be can break after ・ or ＝ (long official names)
+            long_unit = lang == "ja" and _width_em(unit) > MAX_PHRASE_EM
+            if long_unit and (_INNER_BREAK.match(joined, at) or joined[at - 1] in "・＝=／/"):
+                continue
+            yield "unit", f"break inside „{unit.strip()}“: {shown}"
+
+
+_WORD_END = re.compile(r"[\w.@/:-]+$")
+_WORD_START = re.compile(r"^[\w.@/:-]+")
+_BRAND = re.compile(r"[\d@.]|://|[a-zäöüß][A-ZÄÖÜ]")
+
+
+def _hyphen_break(left_line: str, right_line: str, shown: str) -> Iterator[tuple[str, str]]:
+    """Yield defects of a German word hyphenated across two lines."""
+    left_m = _WORD_END.search(left_line)
+    right_m = _WORD_START.search(right_line)
+    left = left_m.group() if left_m else ""
+    right = right_m.group() if right_m else ""
+    word = (left + right).strip(".:")
+    if not left or not right:
+        return
+    core = re.split(r"-", left)[-1]  # "Nordrhein-Westfa" + "len": the last part is the word
+    names = name_words()
+    if _BRAND.search(word) or word in names or core + right.rstrip(".:") in names:
+        yield "name-hyphen", f"{left}-{right}: {shown}"
+        return
+    letters = core + re.split(r"[^A-Za-zÄÖÜäöüß]", right)[0]
+    if hyphenation_available() and letters.isalpha() and len(core) not in hyphen_points(letters):
+        yield "hyphen", f"{core}-{right}: {shown}"
+
+
+def _page_defects(pages: list[Page], where: str) -> Iterable[Defect]:
+    for index, page in enumerate(pages):
+        body = _body(page)
+        if not body:
+            continue
+        bottom = max(line.y1 for line in body)
+        last = [line for line in body if line.y1 > bottom - 3]
+        if index < len(pages) - 1 and all(line.bold_sans for line in last):
+            text = " | ".join(line.text for line in last)
+            yield Defect(where, page.number, "stranded", f"last line is a heading: {text}")
+        top = TOP_MM * _MM
+        height = page.height - top - BOTTOM_MM * _MM
+        fill = (bottom - top) / height
+        opens = any(line.bold_sans for line in body[:2])
+        if fill < 1 / 3 and not (opens and _ends_chapter(pages, index)) and len(pages) > 1:
+            yield Defect(where, page.number, "short-page", f"{fill:.0%} full: {body[0].text}")
+
+
+def _ends_chapter(pages: list[Page], index: int) -> bool:
+    """Return whether the page at `index` is the last of a chapter or of a document."""
+    if index == len(pages) - 1:
+        return True
+    following = _body(pages[index + 1])[:3]
+    return any(line.bold_sans and line.size >= _CHAPTER_PT for line in following)
