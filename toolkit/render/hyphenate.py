@@ -120,9 +120,7 @@ def _lexicon() -> frozenset[str]:
         from ..glossary.model import NAME_TYPES
 
         entries = default_glossary().entries
-        names = {
-            w.lower() for e in entries if e.type in NAME_TYPES for w in _WORD.findall(e.de)
-        }
+        names = {w.lower() for e in entries if e.type in NAME_TYPES for w in _WORD.findall(e.de)}
         # „Fukushima“ in the term „REIF Fukushima“ is a name, not a compound element.
         for entry in entries:
             if entry.type == "term":
