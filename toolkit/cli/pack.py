@@ -161,6 +161,12 @@ def pack(
 @memory_option
 @engine_options
 @glossary_option
+@click.option(
+    "--classification",
+    default="",
+    help='Marking at the top and foot of every page, e.g. "Nur für den Dienstgebrauch" '
+    "(the usual Japanese marking is added).",
+)
 @click.option("--strict", is_flag=True, help="Exit with code 2 when QA finds critical issues.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @handle_errors
@@ -171,6 +177,7 @@ def mou(
     memory_path: Path | None,
     glossary_files: tuple[Path, ...],
     no_glossary: bool,
+    classification: str,
     strict: bool,
     quiet: bool,
     **options: Any,
@@ -194,7 +201,9 @@ def mou(
     if not outputs:
         outputs = (Path(f"{source.stem}.{section.doc.target_lang}.pdf"),)
     for output in outputs:
-        write_fact_sheet(section, output, template_dir=template_dir())
+        write_fact_sheet(
+            section, output, template_dir=template_dir(), classification=classification
+        )
     if not quiet:
         _echo_counts(str(source), summarize(section.doc))
         _echo_qa(section.issues)

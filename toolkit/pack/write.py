@@ -52,6 +52,8 @@ def write_pack(
                 template_dir=template_dir,
                 title=f"{pack.manifest.title.de} · {pack.manifest.title.ja}",
                 lang="de",
+                pdf_variant="pdf/ua-1",  # tagged like the handouts, language per cell
+                tagged=True,
             )
     except BaseException:
         if created:
@@ -61,8 +63,13 @@ def write_pack(
     return pdf, docx
 
 
-def write_fact_sheet(section: Section, path: Path, *, template_dir: Path) -> None:
-    """Write the one-page fact sheet of an MoU `section` to `path` (.pdf, .docx or .html)."""
+def write_fact_sheet(
+    section: Section, path: Path, *, template_dir: Path, classification: str = ""
+) -> None:
+    """Write the one-page fact sheet of an MoU `section` to `path` (.pdf, .docx or .html).
+
+    Its PDF and HTML pages carry the translation notice and the `classification`, if any.
+    """
     suffix = path.suffix.lower()
     if suffix not in FACT_SHEET_SUFFIXES:
         raise RenderError(
@@ -75,7 +82,7 @@ def write_fact_sheet(section: Section, path: Path, *, template_dir: Path) -> Non
         with atomic_path(path) as tmp:
             write_fact_sheet_docx(section, tmp)
         return
-    html = render_fact_sheet_html(section, template_dir=template_dir)
+    html = render_fact_sheet_html(section, template_dir=template_dir, classification=classification)
     if suffix == ".html":
         from ..fileio import write_bytes_atomic
 
@@ -83,6 +90,13 @@ def write_fact_sheet(section: Section, path: Path, *, template_dir: Path) -> Non
         return
     from ..render.pdf import write_pdf_from_html
 
+    # Tagged PDF/UA-1 like the handouts: structure, reading order, language per cell.
     write_pdf_from_html(
-        html, path, template_dir=template_dir, title=section.title.text("de"), lang="de"
+        html,
+        path,
+        template_dir=template_dir,
+        title=section.title.text("de"),
+        lang="de",
+        pdf_variant="pdf/ua-1",
+        tagged=True,
     )

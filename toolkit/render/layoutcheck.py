@@ -25,18 +25,11 @@ from pathlib import Path
 
 from .hyphenate import hyphen_points, hyphenation_available
 from .pdftext import Line, Page, is_cjk, read_pdf_layout
-from .phrases import _INNER_BREAK, MAX_PHRASE_EM, _width_em
-from .units import name_words, protected_spans
+from .phrases import MAX_PHRASE_EM, _width_em, split_phrases
+from .units import NO_LINE_END, NO_LINE_START, name_words, part_spans, protected_spans
 
 __all__ = ["NO_LINE_END", "NO_LINE_START", "Defect", "check_pages", "check_pdf"]
 
-# Japanese characters that may not start a line (JIS X 4051 gyōtō kinsoku) ...
-NO_LINE_START = frozenset(
-    "、。，．,.・：；？！!?ー〜～）」』】〕〉》］｝)]}ヽヾゝゞ々"
-    "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ"
-)
-# ... and brackets that may not end one (gyōmatsu kinsoku), German „ too.
-NO_LINE_END = frozenset("（「『【〔〈《［｛([{„")
 _HYPHENS = "-\u2010\u00ad"
 _KATAKANA = re.compile(r"[\u30a1-\u30faー]")
 # Running header and footer zones (the stylesheets' margins are 20 mm top, 18–22 mm bottom).
@@ -89,8 +82,10 @@ def _body(page: Page) -> list[Line]:
 def _breaks(lines: list[Line]) -> Iterator[tuple[Line, Line]]:
     """Yield each pair of lines where one paragraph runs on from one line to the next.
 
-    The next line of a paragraph is the nearest line below in the same column: starting within
-    a few points of the same x, overlapping it, and less than half a line height below it.
+    The next line of a paragraph is the nearest line below in the same column (starting within
+    a few points of the same x, less than half a line height below), and the line above is
+    full: what starts the next line would not have fitted at its end. A short line followed
+    by another is a paragraph's or a table row's end.
     """
     for first in lines:
         height = first.y1 - first.y0
@@ -102,8 +97,26 @@ def _breaks(lines: list[Line]) -> Iterator[tuple[Line, Line]]:
             and abs(line.x0 - first.x0) < 15
             and line.x0 < first.x1
         ]
-        if below:
-            yield first, min(below, key=lambda line: line.y0)
+        if not below:
+            continue
+        second = min(below, key=lambda line: line.y0)
+        # lines of one paragraph are at most 1.9 font sizes apart (line-height up to 1.75);
+        # table rows with their padding are further apart
+        size = max(first.size, second.size)
+        if size and second.y0 - first.y0 > 1.9 * size:
+            continue
+        right = max(line.x1 for line in lines if abs(line.x0 - first.x0) < 15)
+        if right - first.x1 <= _lead_width(second.text, second.y1 - second.y0) + height:
+            yield first, second
+
+
+def _lead_width(text: str, height: float) -> float:
+    """Return about how wide the first unbreakable piece of `text` is, in points."""
+    if is_cjk(text[0]):
+        phrases = split_phrases(text[:40])
+        return _width_em(phrases[0] if phrases else text[0]) * height * 0.8
+    word = text.split(" ", 1)[0]
+    return len(word) * height * 0.45
 
 
 def _check_break(first: Line, second: Line) -> Iterator[tuple[str, str]]:
@@ -129,10 +142,12 @@ def _unit_break(joined: str, at: int, lang: str, shown: str) -> Iterator[tuple[s
     for start, end in protected_spans(joined, lang):
         if start < at < end:
             unit = joined[start:end]
-            # a unit wider than a phrase may be can break after ・ or ＝ (long official names)
-            long_unit = lang == "ja" and _width_em(unit) > MAX_PHRASE_EM
-            if long_unit and (_INNER_BREAK.match(joined, at) or joined[at - 1] in "・＝=／/"):
-                continue
+            # a unit wider than a phrase may be (a long official name) may break between the
+            # names it is made of, never inside one of them
+            if lang == "ja" and _width_em(unit) > MAX_PHRASE_EM:
+                parts = part_spans(unit, int(MAX_PHRASE_EM))
+                if not any(s < at - start < e for s, e in parts):
+                    continue
             yield "unit", f"break inside „{unit.strip()}“: {shown}"
 
 
@@ -167,12 +182,15 @@ def _page_defects(pages: list[Page], where: str) -> Iterable[Defect]:
             continue
         bottom = max(line.y1 for line in body)
         last = [line for line in body if line.y1 > bottom - 3]
-        if index < len(pages) - 1 and all(line.bold_sans for line in last):
+        # a label cell whose row goes on to its right („Stand“ beside its date) is not alone
+        reach = max(line.x1 for line in last)
+        height = max(line.y1 - line.y0 for line in last)
+        row = [line for line in body if line.x0 > reach and line.y1 > bottom - 2 * height]
+        if index < len(pages) - 1 and all(line.bold_sans for line in last) and not row:
             text = " | ".join(line.text for line in last)
             yield Defect(where, page.number, "stranded", f"last line is a heading: {text}")
         top = TOP_MM * _MM
-        height = page.height - top - BOTTOM_MM * _MM
-        fill = (bottom - top) / height
+        fill = (bottom - top) / (page.height - top - BOTTOM_MM * _MM)
         opens = any(line.bold_sans for line in body[:2])
         if fill < 1 / 3 and not (opens and _ends_chapter(pages, index)) and len(pages) > 1:
             yield Defect(where, page.number, "short-page", f"{fill:.0%} full: {body[0].text}")

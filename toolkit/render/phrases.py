@@ -9,6 +9,7 @@ at a line start). Every piece is escaped: document text stays text.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from typing import Any
@@ -16,9 +17,16 @@ from typing import Any
 import markupsafe
 
 from .hyphenate import soft_hyphenate
-from .units import name_words, protected_spans
+from .units import ADDRESS, NO_LINE_END, NO_LINE_START, name_words, part_spans, protected_spans
 
-__all__ = ["MAX_PHRASE_EM", "german_markup", "lang_markup", "phrase_markup", "split_phrases"]
+__all__ = [
+    "MAX_PHRASE_EM",
+    "german_markup",
+    "lang_markup",
+    "phrase_cuts",
+    "phrase_markup",
+    "split_phrases",
+]
 
 # A phrase wider than this (in em) is left breakable: a nowrap span wider than a narrow column
 # would run out of it.
@@ -28,6 +36,8 @@ MAX_PHRASE_EM = 14.0
 _INNER_BREAK = re.compile(r"(?<=[・＝=／/])")
 # A phrase boundary between these must not break: inside a Latin word or a number ("1.200").
 _WORD_JOIN = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ][.,:]?[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]$")
+_ADDRESS = re.compile(ADDRESS)
+_MAX_CHARS = int(MAX_PHRASE_EM)
 # Kana, kanji and the full-width punctuation around them: Japanese inside German text.
 _JAPANESE_RUN = re.compile(
     r"[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60]+"
@@ -66,34 +76,59 @@ def phrase_markup(text: str) -> markupsafe.Markup:
     its unit) stays in one span with the phrases it touches, so no line breaks inside it.
     """
     parts = []
-    for phrase in _grouped_phrases(text):
-        pieces = [phrase] if _width_em(phrase) <= MAX_PHRASE_EM else _INNER_BREAK.split(phrase)
-        for piece in pieces:
-            escaped = markupsafe.escape(piece)
-            if _width_em(piece) <= MAX_PHRASE_EM and piece and not piece.isspace():
-                parts.append(f'<span class="bx">{escaped}</span>')
-            else:
-                parts.append(str(escaped))
+    for piece in _pieces(text):
+        escaped = markupsafe.escape(piece)
+        short = _width_em(piece) <= MAX_PHRASE_EM or _ADDRESS.search(piece) is not None
+        if short and piece and not piece.isspace():
+            parts.append(f'<span class="bx">{escaped}</span>')
+        else:
+            parts.append(str(escaped))
     return markupsafe.Markup("".join(parts))
 
 
-def _grouped_phrases(text: str) -> list[str]:
-    """Return the BudouX phrases of `text`, those that share a protected unit joined."""
+def phrase_cuts(text: str) -> list[int]:
+    """Return where Japanese `text` may break: between phrases, never inside a unit.
+
+    A protected unit wider than `MAX_PHRASE_EM` (a long official name) may break between the
+    glossary names it is made of („産業技術総合研究所“ | „福島再生可能エネルギー研究所“); a stretch
+    still that wide may also break after ・ ＝ ／.
+    """
     phrases = split_phrases(text)
-    spans = protected_spans(text, "ja")
-    if not spans or len(phrases) < 2:
-        return phrases
-    grouped: list[str] = []
+    cuts: set[int] = set()
     at = 0
-    for phrase in phrases:
-        end = at + len(phrase)
-        # the phrase starts inside a unit that began in the previous phrase: join them
-        if grouped and any(s < at < e for s, e in spans):
-            grouped[-1] += phrase
-        else:
-            grouped.append(phrase)
-        at = end
-    return grouped
+    for phrase in phrases[:-1]:
+        at += len(phrase)
+        cuts.add(at)
+    whole: list[tuple[int, int]] = []  # never broken inside
+    for start, end in protected_spans(text, "ja"):
+        if _width_em(text[start:end]) <= MAX_PHRASE_EM:
+            whole.append((start, end))
+            continue
+        parts = [(start + s, start + e) for s, e in part_spans(text[start:end], _MAX_CHARS)]
+        whole.extend(parts)
+        cuts.update(p for s, e in parts for p in (s, e) if start < p < end)
+    cuts = {c for c in cuts if not any(s < c < e for s, e in whole) and _may_break(text, c)}
+    bounds = [0, *sorted(cuts), len(text)]
+    for start, end in itertools.pairwise(bounds):
+        if _width_em(text[start:end]) > MAX_PHRASE_EM:
+            cuts.update(
+                start + m.end()
+                for m in _INNER_BREAK.finditer(text[start:end])
+                if 0 < m.end() < end - start
+                and not any(s < start + m.end() < e for s, e in whole)
+                and _may_break(text, start + m.end())
+            )
+    return sorted(cuts)
+
+
+def _may_break(text: str, at: int) -> bool:
+    """Return whether kinsoku lets a line break before `text[at]`."""
+    return text[at] not in NO_LINE_START and text[at - 1] not in NO_LINE_END
+
+
+def _pieces(text: str) -> list[str]:
+    bounds = [0, *phrase_cuts(text), len(text)]
+    return [text[a:b] for a, b in itertools.pairwise(bounds) if b > a]
 
 
 def german_markup(text: str, lang: str = "de") -> markupsafe.Markup:

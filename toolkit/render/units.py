@@ -18,7 +18,16 @@ from collections.abc import Iterator
 from ..errors import ToolkitError
 from .hyphenate import known_word
 
-__all__ = ["FIXED_JA", "name_words", "protected_spans", "unit_pattern"]
+__all__ = [
+    "ADDRESS",
+    "FIXED_JA",
+    "NO_LINE_END",
+    "NO_LINE_START",
+    "name_words",
+    "part_spans",
+    "protected_spans",
+    "unit_pattern",
+]
 
 _MONTHS_DE = (
     "Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
@@ -36,10 +45,20 @@ _UNITS_JA = (
 )
 _NUMBER = r"\d(?:[\d.,]*\d)?"
 _DIGIT_JA = r"[\d０-９]"
+# Japanese characters that may not start a line (JIS X 4051 gyōtō kinsoku) ...
+NO_LINE_START = frozenset(
+    "、。，．,.・：；？！!?ー〜～）」』】〕〉》］｝)]}ヽヾゝゞ々"
+    "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ"
+)
+# ... and brackets that may not end one (gyōmatsu kinsoku), German „ too.
+NO_LINE_END = frozenset("（「『【〔〈《［｛([{„")
 # Fixed Japanese expressions that are one word to a reader.
 FIXED_JA = ("日本時間", "現地時間", "中央ヨーロッパ時間", "ドイツ時間")
+# An e-mail address or a web address: never broken, never hyphenated.
+ADDRESS = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)[^\s<>()（）]+[\w/]"
 _PATTERNS: dict[str, tuple[str, ...]] = {
     "de": (
+        ADDRESS,
         # a phone number: +81 24-521-7283, 0211 61772-0, (0211) 837-02
         r"\+\d{1,3}(?:[ \u00a0/-]?(?:\(\d+\)|\d+))+",
         r"(?:\(0\d{2,5}\)|\b0\d{2,5})[ \u00a0/-]\d[\d \u00a0-]*\d",
@@ -53,6 +72,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:z\.[ \u00a0]B|d\.[ \u00a0]h|u\.[ \u00a0]a|Nr|S|Abs|Art)\.(?:[ \u00a0]\d+)?",
     ),
     "ja": (
+        ADDRESS,
         r"\+\d{1,3}(?:[ \u00a0/-]?(?:\(\d+\)|\d+))+",
         r"(?:\(0\d{1,5}\)|\b0\d{1,5})[-/]\d[\d-]*\d",
         # a date with its weekday: 2026年3月2日（月）, 3月4日(水)
@@ -99,6 +119,25 @@ def _glossary_forms() -> tuple[re.Pattern[str] | None, frozenset[str]]:
         return None, frozenset(words)
     ordered = sorted(forms, key=len, reverse=True)
     return re.compile("|".join(re.escape(f) for f in ordered)), frozenset(words)
+
+
+@functools.cache
+def _short_forms(max_chars: int) -> re.Pattern[str] | None:
+    pattern = _glossary_forms()[0]
+    if pattern is None:
+        return None
+    forms = [f for f in pattern.pattern.split("|") if len(re.sub(r"\\(.)", r"\1", f)) <= max_chars]
+    return re.compile("|".join(forms)) if forms else None
+
+
+def part_spans(text: str, max_chars: int) -> list[tuple[int, int]]:
+    """Return the glossary forms of at most `max_chars` characters in `text` (its parts).
+
+    A long official name („産業技術総合研究所福島再生可能エネルギー研究所“) may break between
+    the names it is made of, never inside one of them.
+    """
+    pattern = _short_forms(max_chars)
+    return [m.span() for m in pattern.finditer(text)] if pattern is not None else []
 
 
 def name_words() -> frozenset[str]:
