@@ -21,6 +21,7 @@ from .units import ADDRESS, NO_LINE_END, NO_LINE_START, name_words, part_spans, 
 
 __all__ = [
     "MAX_PHRASE_EM",
+    "PHRASE_EM",
     "german_markup",
     "lang_markup",
     "phrase_cuts",
@@ -28,9 +29,12 @@ __all__ = [
     "split_phrases",
 ]
 
-# A phrase wider than this (in em) is left breakable: a nowrap span wider than a narrow column
-# would run out of it.
+# A protected unit wider than this (in em) may break between its parts: a nowrap span wider
+# than a narrow column would run out of it.
 MAX_PHRASE_EM = 14.0
+# A BudouX phrase wider than this is left breakable (between any two characters, kinsoku
+# kept): justified lines then need little extra spacing.
+PHRASE_EM = 6.0
 # Where a long phrase may still break: after a middle dot or a double hyphen between names
 # ("ノルトライン＝ヴェストファーレン州経済・産業・…").
 _INNER_BREAK = re.compile(r"(?<=[・＝=／/])")
@@ -76,9 +80,13 @@ def phrase_markup(text: str) -> markupsafe.Markup:
     its unit) stays in one span with the phrases it touches, so no line breaks inside it.
     """
     parts = []
+    units = protected_spans(text, "ja")
+    at = 0
     for piece in _pieces(text):
+        start, at = at, at + len(piece)
         escaped = markupsafe.escape(piece)
-        short = _width_em(piece) <= MAX_PHRASE_EM or _ADDRESS.search(piece) is not None
+        limit = MAX_PHRASE_EM if any(s < at and start < e for s, e in units) else PHRASE_EM
+        short = _width_em(piece) <= limit or _ADDRESS.search(piece) is not None
         if short and piece and not piece.isspace():
             parts.append(f'<span class="bx">{escaped}</span>')
         else:
@@ -118,6 +126,17 @@ def phrase_cuts(text: str) -> list[int]:
                 and not any(s < start + m.end() < e for s, e in whole)
                 and _may_break(text, start + m.end())
             )
+    # A phrase too wide to keep whole that holds a unit: the unit is kept whole with the
+    # particle or two beside it („パートナーシップを“), the rest may break.
+    bounds = [0, *sorted(cuts), len(text)]
+    for start, end in itertools.pairwise(bounds):
+        if _width_em(text[start:end]) > PHRASE_EM:
+            for s, e in whole:
+                if start <= s and e <= end:
+                    if s - start > 2 and _may_break(text, s):
+                        cuts.add(s)
+                    if end - e > 2 and _may_break(text, e):
+                        cuts.add(e)
     return sorted(cuts)
 
 

@@ -77,11 +77,11 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:\(0\d{1,5}\)|\b0\d{1,5})[-/]\d[\d-]*\d",
         # a date with its weekday: 2026年3月2日（月）, 3月4日(水)
         rf"(?:{_DIGIT_JA}+年)?{_DIGIT_JA}+月{_DIGIT_JA}+日(?:[（(][月火水木金土日][）)])?",
-        rf"{_DIGIT_JA}+年(?:{_DIGIT_JA}+月)?",
         # a time: 10:00～12:30
         r"\d{1,2}[:：]\d\d(?:[～〜~–-]\d{1,2}[:：]\d\d)?",
         # a number with its unit: 3年間, 2014年, 1,200億円, 30％
         rf"{_DIGIT_JA}(?:[{_DIGIT_JA[1:-1]}.,，．]*{_DIGIT_JA})?(?:{_UNITS_JA})",
+        rf"{_DIGIT_JA}+年(?:{_DIGIT_JA}+月)?",
         "|".join(FIXED_JA),
     ),
 }
