@@ -22,7 +22,7 @@ from ..render.options import DEFAULT_NOTICE
 from ..render.phrases import lang_markup
 from ..render.view import UNTRANSLATED_LABEL, Run, build_rows
 from .content import SIDE_LABELS, Pack, Runs, Section, date_range
-from .index import LATIN, NO_READING
+from .index import LATIN, NO_READING, shown_reading
 
 __all__ = [
     "LABELS",
@@ -262,6 +262,7 @@ def render_pack_html(
         },
         document_rows=document_rows,
         block_quotes=block_quotes,
+        shown_reading=shown_reading,
         qa=qa_rows(pack),
         marking=marking,
     )
