@@ -11,9 +11,9 @@
 - ``hyphen``: a German word hyphenated where the patterns allow no break;
 - ``stranded``: a heading, day heading, table header row or group label as the last line of a
   page (a line set all in bold sans, with nothing else beside it);
-- ``short-page``: a page less than a third full, unless it holds a whole short chapter (it opens
-  with a heading, and the next page opens with a chapter heading or there is none): a page
-  holding only the tail of the page before (a contact block, a last paragraph) is a defect.
+- ``short-page``: a page less than a third full that does not end a chapter (the next page
+  opens with a chapter heading, or there is none): in a pack, a page holding only the tail of a
+  document (a contact block) before the next document is a defect.
 """
 
 from __future__ import annotations
@@ -25,17 +25,21 @@ from pathlib import Path
 
 from .hyphenate import hyphen_points, hyphenation_available
 from .pdftext import Line, Page, is_cjk, read_pdf_layout
-from .phrases import MAX_PHRASE_EM, _width_em, split_phrases
+from .phrases import MAX_PHRASE_EM, _width_em, first_piece, phrase_cuts
 from .units import NO_LINE_END, NO_LINE_START, name_words, part_spans, protected_spans
 
 __all__ = ["NO_LINE_END", "NO_LINE_START", "Defect", "check_pages", "check_pdf"]
 
-_HYPHENS = "-\u2010\u00ad"
+# What a hyphenation break leaves at the line end: dejakit's stylesheets draw an ASCII hyphen
+# (see parallel.css); U+2010 at a line end is a hyphen of the text itself.
+_HYPHENS = "-\u00ad"
+# „Industrie- und Wärmesektor“: a hyphen before these words ends a truncated compound.
+_AFTER_TRUNCATION = frozenset({"und", "oder", "sowie", "bzw", "bis", "als", "wie", "noch"})
 _KATAKANA = re.compile(r"[\u30a1-\u30faー]")
 # Running header and footer zones (the stylesheets' margins are 20 mm top, 18–22 mm bottom).
 TOP_MM, BOTTOM_MM = 19.0, 17.0
 _MM = 72 / 25.4
-_CHAPTER_PT = 11.5  # a page opening with bold sans this large starts a chapter or a document
+_CHAPTER_PT = 13.0  # a page opening with bold sans this large starts a chapter
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,8 +117,7 @@ def _breaks(lines: list[Line]) -> Iterator[tuple[Line, Line]]:
 def _lead_width(text: str, height: float) -> float:
     """Return about how wide the first unbreakable piece of `text` is, in points."""
     if is_cjk(text[0]):
-        phrases = split_phrases(text[:40])
-        return _width_em(phrases[0] if phrases else text[0]) * height * 0.8
+        return _width_em(first_piece(text[:60])) * height * 0.8
     word = text.split(" ", 1)[0]
     return len(word) * height * 0.45
 
@@ -126,7 +129,8 @@ def _check_break(first: Line, second: Line) -> Iterator[tuple[str, str]]:
     if is_cjk(a[-1]) and is_cjk(b[0]):
         joined, at = a[-40:] + b[:40], len(a[-40:])
         yield from _unit_break(joined, at, "ja", shown)
-        if _KATAKANA.match(a[-1]) and _KATAKANA.match(b[0]):
+        # between the words of a katakana compound („アンモニア“ | „バリューチェーン“) is fine
+        if _KATAKANA.match(a[-1]) and _KATAKANA.match(b[0]) and at not in phrase_cuts(joined):
             yield "unit", f"inside a katakana word: {shown}"
         return
     hyphenated = a[-1] in _HYPHENS and b[:1].isalpha() and b[:1].islower()
@@ -163,7 +167,7 @@ def _hyphen_break(left_line: str, right_line: str, shown: str) -> Iterator[tuple
     left = left_m.group() if left_m else ""
     right = right_m.group() if right_m else ""
     word = (left + right).strip(".:")
-    if not left or not right:
+    if not left or not right or right.rstrip(".,;:") in _AFTER_TRUNCATION:
         return
     core = re.split(r"-", left)[-1]  # "Nordrhein-Westfa" + "len": the last part is the word
     names = name_words()
@@ -191,8 +195,7 @@ def _page_defects(pages: list[Page], where: str) -> Iterable[Defect]:
             yield Defect(where, page.number, "stranded", f"last line is a heading: {text}")
         top = TOP_MM * _MM
         fill = (bottom - top) / (page.height - top - BOTTOM_MM * _MM)
-        opens = any(line.bold_sans for line in body[:2])
-        if fill < 1 / 3 and not (opens and _ends_chapter(pages, index)) and len(pages) > 1:
+        if fill < 1 / 3 and not _ends_chapter(pages, index):
             yield Defect(where, page.number, "short-page", f"{fill:.0%} full: {body[0].text}")
 
 

@@ -22,6 +22,7 @@ from .units import ADDRESS, NO_LINE_END, NO_LINE_START, name_words, part_spans, 
 __all__ = [
     "MAX_PHRASE_EM",
     "PHRASE_EM",
+    "first_piece",
     "german_markup",
     "lang_markup",
     "phrase_cuts",
@@ -41,6 +42,8 @@ _INNER_BREAK = re.compile(r"(?<=[・＝=／/])")
 # A phrase boundary between these must not break: inside a Latin word or a number ("1.200").
 _WORD_JOIN = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ][.,:]?[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]$")
 _ADDRESS = re.compile(ADDRESS)
+# A katakana word („エネルギー“, „パートナー“): never broken, even where a long phrase may be.
+_KATAKANA_WORD = re.compile(r"[\u30a1-\u30faー]{2,}")
 _MAX_CHARS = int(MAX_PHRASE_EM)
 # Kana, kanji and the full-width punctuation around them: Japanese inside German text.
 _JAPANESE_RUN = re.compile(
@@ -90,8 +93,20 @@ def phrase_markup(text: str) -> markupsafe.Markup:
         if short and piece and not piece.isspace():
             parts.append(f'<span class="bx">{escaped}</span>')
         else:
-            parts.append(str(escaped))
+            parts.append(_words_kept(piece))
     return markupsafe.Markup("".join(parts))
+
+
+def _words_kept(text: str) -> str:
+    """Return `text` escaped, free to break anywhere but inside its katakana words."""
+    out = []
+    at = 0
+    for match in _KATAKANA_WORD.finditer(text):
+        out.append(str(markupsafe.escape(text[at : match.start()])))
+        out.append(f'<span class="bx">{markupsafe.escape(match.group())}</span>')
+        at = match.end()
+    out.append(str(markupsafe.escape(text[at:])))
+    return "".join(out)
 
 
 def phrase_cuts(text: str) -> list[int]:
@@ -145,6 +160,12 @@ def _may_break(text: str, at: int) -> bool:
     return text[at] not in NO_LINE_START and text[at - 1] not in NO_LINE_END
 
 
+def first_piece(text: str) -> str:
+    """Return what a line starting with Japanese `text` holds at least (its first span)."""
+    pieces = _pieces(text)
+    return pieces[0] if pieces else ""
+
+
 def _pieces(text: str) -> list[str]:
     bounds = [0, *phrase_cuts(text), len(text)]
     return [text[a:b] for a, b in itertools.pairwise(bounds) if b > a]
@@ -156,6 +177,7 @@ def german_markup(text: str, lang: str = "de") -> markupsafe.Markup:
     Each protected unit goes in a ``<span class="nb">`` (no line break inside); German words get
     soft hyphens where libhyphen allows a break, never in names, brands, URLs or units.
     """
+    text = text.replace("\u00ad", "")  # the text's own soft hyphens: ours replace them
     spans = protected_spans(text, "de")
     text_h = soft_hyphenate(text, keep=spans, names=name_words()) if lang == "de" else text
     if not spans:
