@@ -14,8 +14,10 @@ import unicodedata
 from pathlib import Path
 
 from ..errors import IngestError
+from ..japanese import HALFWIDTH_KANA, KANA, KANJI, japanese_share
 from ..limits import bound_document, current_limits, describe_limit
 from ..model import LANGS, Document, Lang
+from ..textfile import read_bytes
 from . import html, markdown, text
 from .press import RawBlock, build_document
 
@@ -100,14 +102,7 @@ def _read_document(path: Path, lang: Lang | None) -> Document:
         raise IngestError(
             f"{path}: unsupported input type {path.suffix or '(none)'!r}; use {known}"
         )
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise IngestError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise IngestError(f"{path}: is a directory, not a file") from None
-    except OSError as exc:
-        raise IngestError(f"{path}: can't be read ({exc.strerror})") from None
+    data = read_bytes(path, IngestError)
     _refuse_size(path, len(data), current_limits().input_bytes)  # it may have grown since
     if fmt == "docx":
         from .docx import read_docx_blocks
@@ -223,9 +218,9 @@ def _looks_japanese(decoded: str) -> bool:
     when they come in runs: a Latin-1 "Straße" also decodes as CP932 (ß is the byte of ﾟ), but
     its high bytes stand alone between Latin letters.
     """
-    if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", decoded):
+    if re.search(f"[{KANA}{KANJI}]", decoded):
         return True
-    half = re.findall(r"[\uff61-\uff9f]+", decoded)
+    half = re.findall(f"[{HALFWIDTH_KANA}]+", decoded)
     in_runs = sum(len(run) for run in half if len(run) >= 2)
     total = sum(len(run) for run in half)
     return total >= 2 and in_runs * 2 >= total
@@ -248,11 +243,7 @@ def _damaged_utf8(data: bytes, path: Path) -> str | None:
 
 def detect_lang(content: str) -> Lang:
     """Return ``"ja"`` when kana or kanji make up a tenth of the letters, else ``"de"``."""
-    letters = [c for c in content if c.isalpha()]
-    if not letters:
-        return "de"
-    cjk = sum(1 for c in letters if "\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff")
-    return "ja" if cjk / len(letters) >= 0.1 else "de"
+    return "ja" if japanese_share(content) >= 0.1 else "de"
 
 
 def _looks_binary(head: bytes) -> bool:
