@@ -8,8 +8,8 @@ from typing import Any
 
 import click
 
-from ..errors import IngestError
-from ..model import Document, Lang, document_from_dict
+from ..ingest.jsondoc import read_json_document
+from ..model import Lang
 from .common import (
     LANG_CHOICE,
     engine_options,
@@ -61,7 +61,7 @@ def qa(
     """
     glossary = load_glossary_option(glossary_files, no_glossary)
     if source.suffix.lower() == ".json":
-        doc = _read_json(source)
+        doc = read_json_document(source)
     else:
         if target_lang is None:
             raise click.UsageError("give --to de|ja (or a .json from `dejakit translate`)")
@@ -107,15 +107,3 @@ def qa(
         )
     if strict and any(i.severity == "critical" for i in issues):
         raise click.exceptions.Exit(2)
-
-
-def _read_json(path: Path) -> Document:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return document_from_dict(data)
-    except FileNotFoundError:
-        raise IngestError(f"{path}: no such file") from None
-    except (ValueError, KeyError, TypeError) as exc:
-        raise IngestError(
-            f"{path}: not a document written by `dejakit translate` ({exc}); give that .json"
-        ) from None

@@ -18,6 +18,7 @@ from ..errors import IngestError, PackError
 from ..glossary import find_terms, scan_document
 from ..glossary.model import Entry, Glossary
 from ..ingest import read_document
+from ..ingest.mou import read_mou
 from ..memory import TranslationMemory
 from ..model import Block, BlockKind, Document, Issue, Lang
 from ..pipeline import translate_document
@@ -27,7 +28,6 @@ from ..segment import segment_text
 from .content import Bilingual, Pack, Runs, Section, agenda_rows, paragraphs, plain
 from .index import group_de, group_ja
 from .manifest import Manifest, Source, Text
-from .mou import read_mou
 from .names import Name
 
 __all__ = ["EngineFor", "Step", "build_pack", "translate_section"]
