@@ -15,11 +15,11 @@ from ..model import SEVERITIES, Issue, Lang
 from ..render.view import summarize
 from .common import (
     LANG_CHOICE,
+    EngineChoice,
     engine_options,
     glossary_option,
     handle_errors,
     load_glossary_option,
-    make_engine,
     memory_option,
     progress_bar,
 )
@@ -27,13 +27,13 @@ from .common import (
 __all__ = ["mou", "pack"]
 
 
-def _engines(quiet: bool, options: dict[str, Any]) -> Any:
+def _engines(quiet: bool, engine: EngineChoice) -> Any:
     """Return an engine_for(source, target) that makes each route's engine once."""
     made: dict[tuple[str, str], Engine | None] = {}
 
     def engine_for(source: Lang, target: Lang) -> Engine | None:
         if (source, target) not in made:
-            made[(source, target)] = make_engine(source, target, quiet=quiet, **options)
+            made[(source, target)] = engine.make(source, target, quiet=quiet)
         return made[(source, target)]
 
     return engine_for
@@ -80,7 +80,7 @@ def pack(
     strict: bool,
     quiet: bool,
     review_file: Path | None,
-    **options: Any,
+    engine: EngineChoice,
 ) -> None:
     """Build the briefing pack MANIFEST describes: one bound PDF and an editable DOCX.
 
@@ -115,7 +115,7 @@ def pack(
         built = build_pack(
             checked,
             memory=memory,
-            engine_for=_engines(quiet, options),
+            engine_for=_engines(quiet, engine),
             glossary=glossary,
             step=step,
         )
@@ -173,7 +173,7 @@ def mou(
     no_glossary: bool,
     strict: bool,
     quiet: bool,
-    **options: Any,
+    engine: EngineChoice,
 ) -> None:
     """Translate the MoU summary SOURCE (.toml) and write its one-page bilingual fact sheet.
 
@@ -189,7 +189,7 @@ def mou(
     item = Source(source, "mou", None, target_lang, 0, source)
     with TranslationMemory(memory_path or default_memory_path()) as memory:
         section = translate_section(
-            item, "mou-1", memory=memory, engine_for=_engines(quiet, options), glossary=glossary
+            item, "mou-1", memory=memory, engine_for=_engines(quiet, engine), glossary=glossary
         )
     if not outputs:
         outputs = (Path(f"{source.stem}.{section.doc.target_lang}.pdf"),)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -12,6 +11,7 @@ from ..ingest.jsondoc import read_json_document
 from ..model import Lang
 from .common import (
     LANG_CHOICE,
+    EngineChoice,
     engine_options,
     glossary_option,
     handle_errors,
@@ -48,7 +48,7 @@ def qa(
     no_glossary: bool,
     as_json: bool,
     strict: bool,
-    **options: Any,
+    engine: EngineChoice,
 ) -> None:
     """Check the translation of SOURCE: terms, protected items, numbers, script, length.
 
@@ -72,7 +72,7 @@ def qa(
             memory_path=memory_path,
             glossary=glossary,
             quiet=True,
-            engine_options=options,
+            engine=engine,
         )
     from ..qa import check_document, summarize_issues
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -11,6 +10,7 @@ from .. import TranslationMemory, default_memory_path
 from ..model import Lang
 from .common import (
     LANG_CHOICE,
+    EngineChoice,
     engine_options,
     glossary_option,
     handle_errors,
@@ -59,7 +59,7 @@ def review_export(
     memory_path: Path | None,
     glossary_files: tuple[Path, ...],
     no_glossary: bool,
-    **engine_options: Any,
+    engine: EngineChoice,
 ) -> None:
     """Translate SOURCES and write a review file for them.
 
@@ -80,7 +80,7 @@ def review_export(
             memory_path=memory_path,
             glossary=glossary,
             quiet=True,
-            engine_options=engine_options,
+            engine=engine,
         )
         for source in sources
     ]
