@@ -14,21 +14,27 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
-from ..engines.base import Engine, Progress
-from ..engines.registry import EngineOptions, engine_entries, engine_names, make_engine
-from ..errors import ToolkitError
-from ..model import SEVERITIES, Document, Issue
-from ..render.options import (
+from .. import (
     DEFAULT_NOTICE,
     FIRSTS,
     LAYOUTS,
     PAPERS,
     PDF_VARIANT_NAMES,
+    SEVERITIES,
+    Document,
+    Engine,
+    EngineOptions,
+    Issue,
+    Progress,
     RenderOptions,
+    ToolkitError,
+    engine_entries,
+    engine_names,
+    make_engine,
 )
 
 if TYPE_CHECKING:
-    from ..glossary.model import Glossary
+    from .. import Glossary
 
 __all__ = [
     "LANG_CHOICE",
@@ -91,7 +97,7 @@ def load_glossary_option(glossary_files: tuple[Path, ...], no_glossary: bool) ->
     """Return the glossary the options name: the given files, none, or the shipped ones."""
     if no_glossary:
         return None
-    from ..glossary import default_glossary, load_glossaries
+    from .. import default_glossary, load_glossaries
 
     return load_glossaries(glossary_files) if glossary_files else default_glossary()
 
@@ -334,9 +340,9 @@ def progress_bar(quiet: bool, label: str) -> Iterator[Progress | None]:
 
 def echo_summary(doc: Document, outputs: tuple[Path, ...]) -> None:
     """Print the segment counts by origin and the files written."""
-    from ..render.view import summarize
+    from .. import summarize_document
 
-    counts = summarize(doc)
+    counts = summarize_document(doc)
     status = Counter(s.status for s in doc.segments())
     parts = [
         f"{n} {label}"

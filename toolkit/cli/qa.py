@@ -7,8 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..ingest.jsondoc import read_json_document
-from ..model import Lang
+from .. import Lang, read_json_document
 from .common import (
     LANG_CHOICE,
     EngineChoice,
@@ -74,7 +73,7 @@ def qa(
             quiet=True,
             engine=engine,
         )
-    from ..qa import check_document, summarize_issues
+    from .. import check_document, summarize_issues
 
     issues = check_document(doc, glossary=glossary)
     if as_json:

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import click
 
-from .. import TranslationMemory, default_memory_path
-from ..model import Lang
+from .. import Lang, TranslationMemory, default_memory_path
 from .common import (
     LANG_CHOICE,
     EngineChoice,
@@ -67,8 +66,7 @@ def review_export(
         dejakit review export release.txt --to ja -o out/release.review.docx
         dejakit review export a.txt b.md --to ja -o out/pack.xlf --xliff 1.2
     """
-    from ..qa import check_document
-    from ..review import export_review
+    from .. import check_document, export_review
     from .translate import run_translation
 
     glossary = load_glossary_option(glossary_files, no_glossary)
@@ -120,7 +118,7 @@ def review_import(
         dejakit review import out/release.review.docx --reviewer "K. Sato"
         dejakit review import out/release.xlf --reviewer "K. Sato" --dry-run
     """
-    from ..review import import_review
+    from .. import import_review
 
     with TranslationMemory(memory_path or default_memory_path(), create=False) as store:
         results = import_review(

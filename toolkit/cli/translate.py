@@ -9,13 +9,15 @@ from typing import TYPE_CHECKING
 import click
 
 from .. import (
+    Document,
+    Lang,
     TranslationMemory,
     default_memory_path,
+    document_to_dict,
     read_document,
     render_document,
     translate_document,
 )
-from ..model import Document, Lang, document_to_dict
 from .common import (
     LANG_CHOICE,
     EngineChoice,
@@ -31,8 +33,7 @@ from .common import (
 )
 
 if TYPE_CHECKING:
-    from ..glossary.model import Glossary
-    from ..render.options import RenderOptions
+    from .. import Glossary, RenderOptions
 
 __all__ = ["run_translation", "segment", "translate"]
 
@@ -103,10 +104,10 @@ def translate(
             "none); the pivot column shows dashes",
             err=True,
         )
-    from ..qa import check_document
+    from .. import check_document
 
     issues = check_document(translated, glossary=glossary)
-    from ..review import is_review_path
+    from .. import is_review_path
 
     for output in outputs:
         if not is_review_path(output):
@@ -115,7 +116,7 @@ def translate(
             )
     reviews = [o for o in outputs if is_review_path(o)]
     with TranslationMemory(memory_path or default_memory_path()) as store:
-        from ..review import compare_with_review, export_review
+        from .. import compare_with_review, export_review
 
         for output in reviews:
             export_review(translated, output, memory=store, issues=issues)

@@ -30,7 +30,7 @@ from .index import group_de, group_ja
 from .manifest import Manifest, Source, Text
 from .names import Name
 
-__all__ = ["EngineFor", "Step", "build_pack", "translate_section"]
+__all__ = ["EngineFor", "Step", "build_pack", "translate_mou", "translate_section"]
 
 LOGGER = logging.getLogger(__name__)
 
@@ -76,6 +76,22 @@ def build_pack(
         manifest_doc=manifest_doc,
         manifest_issues=tuple(manifest_issues),
     )
+
+
+def translate_mou(
+    path: Path,
+    target_lang: Lang | None,
+    *,
+    memory: TranslationMemory | None,
+    engine_for: EngineFor,
+    glossary: Glossary | None,
+) -> Section:
+    """Return the MoU summary at `path` translated and checked, for its fact sheet.
+
+    `target_lang` None: the other language than the summary's.
+    """
+    item = Source(path, "mou", None, target_lang, 0, path)
+    return translate_section(item, "mou-1", memory=memory, engine_for=engine_for, glossary=glossary)
 
 
 def translate_section(
