@@ -40,7 +40,15 @@ from .errors import (
     SegmentError,
     ToolkitError,
 )
-from .ingest import ReaderEntry, read_document, read_text, register_reader, supported_suffixes
+from .ingest import (
+    ReaderEntry,
+    decode_text,
+    read_document,
+    read_text,
+    register_reader,
+    sanitize_text,
+    supported_suffixes,
+)
 from .ingest.jsondoc import read_json_document
 from .memory import TranslationMemory, TranslationUnit, default_memory_path
 from .model import (
@@ -54,7 +62,7 @@ from .model import (
     TermCheck,
     document_to_dict,
 )
-from .pipeline import translate_document
+from .pipeline import translate_document, translate_texts
 from .render import render_document
 from .resources import glossary_dir, template_dir
 from .segment import segment_text, split_text
@@ -62,6 +70,8 @@ from .version import __version__
 
 if TYPE_CHECKING:
     from .doctor import run_checks
+    from .engines.argos import ArgosEngine
+    from .engines.argos import EngineSettings as ArgosSettings
     from .engines.packages import (
         describe_routes,
         download_route,
@@ -112,6 +122,8 @@ if TYPE_CHECKING:
 # Loaded on first use ("module" or "module:attribute"): glossary matchers, QA (Babel), packs,
 # review files, TMX and the model store are not needed to start the command line.
 _LAZY = {
+    "ArgosEngine": ".engines.argos",
+    "ArgosSettings": ".engines.argos:EngineSettings",
     "DEFAULT_NOTICE": ".render.options",
     "FIRSTS": ".render.options",
     "Glossary": ".glossary",
@@ -168,6 +180,8 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [  # noqa: RUF022  # plainly sorted, as tests/test_package.py checks
+    "ArgosEngine",
+    "ArgosSettings",
     "Block",
     "BlockKind",
     "ConfigError",
@@ -209,6 +223,7 @@ __all__ = [  # noqa: RUF022  # plainly sorted, as tests/test_package.py checks
     "check_document",
     "check_glossary",
     "compare_with_review",
+    "decode_text",
     "default_glossary",
     "default_memory_path",
     "describe_routes",
@@ -242,6 +257,7 @@ __all__ = [  # noqa: RUF022  # plainly sorted, as tests/test_package.py checks
     "remove_package",
     "render_document",
     "run_checks",
+    "sanitize_text",
     "scan_document",
     "segment_text",
     "split_text",
@@ -251,6 +267,7 @@ __all__ = [  # noqa: RUF022  # plainly sorted, as tests/test_package.py checks
     "template_dir",
     "translate_document",
     "translate_mou",
+    "translate_texts",
     "write_fact_sheet",
     "write_glossary_csv",
     "write_glossary_toml",

@@ -105,7 +105,7 @@ def write_tmx(units: Iterable[TranslationUnit], path: Path, *, source_lang: str 
     """
     from translate.storage import tmx
 
-    from .. import __version__
+    from ..version import __version__
 
     store = tmx.tmxfile(sourcelanguage=source_lang)
     count = 0
