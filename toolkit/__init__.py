@@ -41,6 +41,7 @@ from .errors import (
     ToolkitError,
 )
 from .ingest import (
+    RawBlock,
     ReaderEntry,
     decode_text,
     read_document,
@@ -206,6 +207,7 @@ __all__ = [  # noqa: RUF022  # plainly sorted, as tests/test_package.py checks
     "PDF_VARIANT_NAMES",
     "PackError",
     "Progress",
+    "RawBlock",
     "ReaderEntry",
     "RenderError",
     "RenderOptions",
