@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, cast
 import click
 
 from .. import ExchangeError, Lang
-from .common import LANG_CHOICE, handle_errors
+from .common import FILE, FROM_OPTION, PATH, handle_errors, output_option
 
 if TYPE_CHECKING:  # the glossary package (lxml) is imported only by the commands that use it
     from .. import Glossary, LookupLang, TermHit
@@ -21,7 +21,7 @@ _GLOSSARY_OPTION = click.option(
     "--glossary",
     "glossary_files",
     multiple=True,
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=FILE,
     help="Glossary TOML file (repeat for several). Default: every shipped glossary.",
 )
 
@@ -32,7 +32,7 @@ def glossary() -> None:
 
 
 @glossary.command("check")
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, type=PATH)
 @click.option("--json", "as_json", is_flag=True, help="Print the issues as a JSON list.")
 @handle_errors
 def glossary_check(files: tuple[Path, ...], as_json: bool) -> None:
@@ -64,9 +64,9 @@ def glossary_check(files: tuple[Path, ...], as_json: bool) -> None:
 
 
 @glossary.command("scan")
-@click.argument("source", type=click.Path(path_type=Path))
+@click.argument("source", type=PATH)
 @_GLOSSARY_OPTION
-@click.option("--from", "source_lang", type=LANG_CHOICE, default=None, help="Source language.")
+@FROM_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON.")
 @handle_errors
 def glossary_scan(
@@ -117,8 +117,8 @@ def glossary_scan(
 
 
 @glossary.command("import")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.argument("file", type=FILE)
+@output_option("The dejakit glossary to write (.toml).", required=True)
 @click.option(
     "--direction",
     type=_DIRECTIONS,
@@ -168,13 +168,7 @@ def glossary_import(file: Path, output: Path, direction: str, domain: str, force
 
 @glossary.command("export")
 @_GLOSSARY_OPTION
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
-    help="Output file: .csv (DeepL glossary), .tbx (TBX-Basic) or .toml.",
-)
+@output_option("Output file: .csv (DeepL glossary), .tbx (TBX-Basic) or .toml.", required=True)
 @click.option(
     "--direction",
     type=_DIRECTIONS,

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from .. import TranslationMemory, TranslationUnit, default_memory_path
-from .common import handle_errors, memory_option
+from .common import FILE, PATH, handle_errors, memory_option
 
 __all__ = ["memory"]
 
@@ -19,7 +19,7 @@ def memory() -> None:
 
 
 @memory.command("import")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=PATH)
 @memory_option
 @handle_errors
 def memory_import(files: tuple[Path, ...], memory_path: Path | None) -> None:
@@ -130,7 +130,7 @@ def _unit_json(unit: TranslationUnit) -> dict[str, str]:
 
 
 @memory.command("export")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=FILE)
 @click.option(
     "--direction",
     type=click.Choice(["de-ja", "ja-de"]),
