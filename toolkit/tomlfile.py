@@ -37,6 +37,7 @@ __all__ = [
     "scan_lines",
     "syntax_error_line",
     "toml_type",
+    "tomllib",
     "top_table",
 ]
 
