@@ -45,6 +45,7 @@ __all__ = [
     "PATH",
     "EngineChoice",
     "TranslationSetup",
+    "choice_option",
     "echo_qa_summary",
     "echo_summary",
     "engine_options",
@@ -88,6 +89,13 @@ def output_option(help: str, *, multiple: bool = False, required: bool = False) 
     name = ("outputs",) if multiple else ()
     return click.option(
         "-o", "--output", *name, type=FILE, multiple=multiple, required=required, help=help
+    )
+
+
+def choice_option(name: str, choices: Sequence[str], help: str) -> Callable[[F], F]:
+    """Return an option taking one of `choices` (the first is the default, shown in --help)."""
+    return click.option(
+        name, type=click.Choice(list(choices)), default=choices[0], show_default=True, help=help
     )
 
 

@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING, Any, cast
 import click
 
 from .. import ExchangeError, Lang
-from .common import FILE, FROM_OPTION, PATH, handle_errors, output_option
+from .common import FILE, FROM_OPTION, PATH, choice_option, handle_errors, output_option
 
 if TYPE_CHECKING:  # the glossary package (lxml) is imported only by the commands that use it
     from .. import Glossary, LookupLang, TermHit
 
 __all__ = ["glossary"]
 
-_DIRECTIONS = click.Choice(["de-ja", "ja-de", "de-en", "en-de", "ja-en", "en-ja"])
+_DIRECTIONS = ("de-ja", "ja-de", "de-en", "en-de", "ja-en", "en-ja")
 _GLOSSARY_OPTION = click.option(
     "--glossary",
     "glossary_files",
@@ -119,12 +119,8 @@ def glossary_scan(
 @glossary.command("import")
 @click.argument("file", type=FILE)
 @output_option("The dejakit glossary to write (.toml).", required=True)
-@click.option(
-    "--direction",
-    type=_DIRECTIONS,
-    default="de-ja",
-    show_default=True,
-    help="Languages of a two-column CSV without a header (source-target).",
+@choice_option(
+    "--direction", _DIRECTIONS, "Languages of a two-column CSV without a header (source-target)."
 )
 @click.option("--domain", default="", help="Domain written to the [glossary] table.")
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
@@ -169,13 +165,7 @@ def glossary_import(file: Path, output: Path, direction: str, domain: str, force
 @glossary.command("export")
 @_GLOSSARY_OPTION
 @output_option("Output file: .csv (DeepL glossary), .tbx (TBX-Basic) or .toml.", required=True)
-@click.option(
-    "--direction",
-    type=_DIRECTIONS,
-    default="de-ja",
-    show_default=True,
-    help="CSV only: source and target language.",
-)
+@choice_option("--direction", _DIRECTIONS, "CSV only: source and target language.")
 @click.option("--variants", is_flag=True, help="CSV only: add a row for each source variant.")
 @handle_errors
 def glossary_export(

@@ -24,6 +24,11 @@ from .common import (
 
 __all__ = ["mou", "pack"]
 
+_FACT_SHEET_HELP = (
+    "Fact sheet file: .pdf, .docx or .html (repeat for several). "
+    "Default: <name>.<to>.pdf in the current folder."
+)
+
 
 def _engines(quiet: bool, engine: EngineChoice) -> Any:
     """Return an engine_for(source, target) that makes each route's engine once."""
@@ -145,11 +150,7 @@ def pack(
 @click.command()
 @click.argument("source", type=PATH)
 @click.option("--to", "target_lang", type=LANG_CHOICE, default=None, help="Target language.")
-@output_option(
-    "Fact sheet file: .pdf, .docx or .html (repeat for several). "
-    "Default: <name>.<to>.pdf in the current folder.",
-    multiple=True,
-)
+@output_option(_FACT_SHEET_HELP, multiple=True)
 @translation_options
 @click.option("--strict", is_flag=True, help="Exit with code 2 when QA finds critical issues.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")

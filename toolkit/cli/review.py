@@ -12,6 +12,7 @@ from .common import (
     LANG_CHOICE,
     PATH,
     TranslationSetup,
+    choice_option,
     handle_errors,
     memory_option,
     output_option,
@@ -83,12 +84,10 @@ def review_export(
 @review.command("import")
 @click.argument("file", type=PATH)
 @click.option("--reviewer", required=True, help="Who reviewed: recorded with every approval.")
-@click.option(
+@choice_option(
     "--pending",
-    type=click.Choice(["accept", "reject"]),
-    default="accept",
-    show_default=True,
-    help="What to do with tracked changes still pending in a Word file.",
+    ("accept", "reject"),
+    "What to do with tracked changes still pending in a Word file.",
 )
 @click.option("--dry-run", is_flag=True, help="Show the diff; write nothing.")
 @memory_option

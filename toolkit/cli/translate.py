@@ -35,15 +35,16 @@ if TYPE_CHECKING:
 
 __all__ = ["run_translation", "segment", "translate"]
 
+_OUTPUT_HELP = (
+    "Output file: .pdf, .docx, .html, .json, or a review file X.review.docx / X.xlf "
+    "(repeat for several). Default: <name>.<to>.pdf in the current folder."
+)
+
 
 @click.command()
 @click.argument("source", type=PATH)
 @click.option("--to", "target_lang", type=LANG_CHOICE, required=True, help="Target language.")
-@output_option(
-    "Output file: .pdf, .docx, .html, .json, or a review file X.review.docx / X.xlf "
-    "(repeat for several). Default: <name>.<to>.pdf in the current folder.",
-    multiple=True,
-)
+@output_option(_OUTPUT_HELP, multiple=True)
 @FROM_OPTION
 @translation_options
 @click.option(
