@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
@@ -34,40 +35,38 @@ def document_routes(web: WebApp) -> list[Route]:
 
     async def upload(request: Request) -> Response:
         form = await web.checked_form(request)
+        try:
+            return await _upload(request, form)
+        finally:
+            await form.close()
+
+    async def _upload(request: Request, form: FormData) -> Response:
+        lang = lang_from_form(form, "source_lang", optional=True)
         record_id, folder = web.workspace.new_folder()
         file = form.get("file")
         pasted = form.get("text")
+        t = web.t(request)
         try:
+            suffixes: tuple[str, ...]
             if file is not None and not isinstance(file, str) and file.filename:
                 data = await file.read(web.max_upload + 1)
-                path, name = store_upload(
-                    data,
-                    file.filename,
-                    folder,
-                    limit=web.max_upload,
-                    suffixes=DOCUMENT_SUFFIXES,
-                )
+                raw_name, suffixes = file.filename, DOCUMENT_SUFFIXES
             elif isinstance(pasted, str) and pasted.strip():
-                path, name = store_upload(
-                    pasted.encode("utf-8"),
-                    "text.txt",
-                    folder,
-                    limit=web.max_upload,
-                    suffixes=(".txt",),
-                )
+                data, raw_name, suffixes = pasted.encode("utf-8"), "text.txt", (".txt",)
             else:
-                return web.error(request, 400, web.t(request)("error.empty"))
-            lang = lang_from_form(form, "source_lang", optional=True)
-            doc = await asyncio.to_thread(read_document, path, lang=lang)
+                return web.error(request, 400, t("error.empty"))
+            path, name = store_upload(
+                data, raw_name, folder, limit=web.max_upload, suffixes=suffixes
+            )
         except UploadRejected as exc:
-            t = web.t(request)
             if exc.reason == "too_large":
-                msg = t("error.too_large", size=web.upload_size_text)
-                return web.error(request, 413, msg)
+                return web.error(request, 413, t("error.too_large", size=web.upload_size_text))
             return web.error(request, 415, t("error.type", **exc.values))
+        try:
+            doc = await asyncio.to_thread(read_document, path, lang=lang)
         except ToolkitError as exc:
-            # the message names our generated file; the user knows their own file's name
-            return web.error(request, 400, str(exc).replace(str(folder) + "/", ""))
+            # the message names our generated file; the user knows their file by its own name
+            return web.error(request, 400, str(exc).replace(str(path), name))
         doc = replace(doc, source_name=name)
         web.workspace.add(DocRecord(id=record_id, folder=folder, name=name, doc=doc))
         return RedirectResponse(f"/documents/{record_id}", status_code=303)
@@ -92,7 +91,7 @@ def document_routes(web: WebApp) -> list[Route]:
             return RedirectResponse(f"/documents/{record.id}", status_code=303)
         if job.state == "done":
             return RedirectResponse(f"/documents/{record.id}/translation", status_code=303)
-        return web.page(request, "job.html.j2", record=record, job=job)
+        return web.page(request, "job.html.j2", record=record, job=job, error=web.scrub(job.error))
 
     async def job_state(request: Request) -> Response:
         job = web.jobs.get(request.path_params["job_id"])

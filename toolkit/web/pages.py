@@ -6,6 +6,7 @@ import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import Route
@@ -43,6 +44,12 @@ def page_routes(web: WebApp) -> list[Route]:
 
     async def pack_build(request: Request) -> Response:
         form = await web.checked_form(request)
+        try:
+            return await _pack_build(request, form)
+        finally:
+            await form.close()
+
+    async def _pack_build(request: Request, form: FormData) -> Response:
         record_id, folder = web.workspace.new_folder()
         manifest_upload = form.get("manifest")
         t = web.t(request)
@@ -83,7 +90,7 @@ def page_routes(web: WebApp) -> list[Route]:
         job = web.jobs.get(request.path_params["job_id"])
         if job is None or job.kind != "pack":
             return web.error(request, 404, web.t(request)("error.not_found"))
-        return web.page(request, "pack.html.j2", job=job, record=None)
+        return web.page(request, "pack.html.j2", job=job, record=None, error=web.scrub(job.error))
 
     async def pack_file(request: Request) -> Response:
         job = web.jobs.get(request.path_params["job_id"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import re
 import threading
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from starlette.staticfiles import StaticFiles
 
 from .. import TranslationMemory, render_document, translate_document
 from ..engines.registry import EngineOptions, make_engine
+from ..errors import ToolkitError
 from ..limits import current_limits
 from ..memory import default_memory_path
 from ..model import Document, Lang
@@ -118,6 +120,7 @@ class WebApp:
         """Return the request's form after checking its CSRF token (403 when it is wrong)."""
         form = await request.form(max_files=MAX_FILES, max_fields=MAX_FIELDS)
         if not csrf_ok(request.cookies.get("dejakit_csrf"), form.get(CSRF_FIELD)):
+            await form.close()
             raise HTTPException(403, "csrf")
         return form
 
@@ -133,6 +136,10 @@ class WebApp:
         if request.state.user:
             return str(request.state.user)
         return unquote(request.cookies.get("dejakit_reviewer", ""))[:100]
+
+    def scrub(self, message: str) -> str:
+        """Return the toolkit's `message` without the private folder's paths."""
+        return re.sub(re.escape(str(self.workspace.root)) + r"/[0-9a-f]{32}/", "", message)
 
     def next_name(self) -> str:
         """Return a fresh name part for an output file."""
@@ -224,6 +231,9 @@ def create_app(config: WebConfig | None = None) -> Starlette:
             message = str(exc.detail)
         return web.error(request, exc.status_code, message)
 
+    async def toolkit_error(request: Request, exc: Exception) -> Response:
+        return web.error(request, 400, web.scrub(str(exc)))
+
     app = Starlette(
         routes=[
             *document_routes(web),
@@ -238,7 +248,7 @@ def create_app(config: WebConfig | None = None) -> Starlette:
             ),
             Middleware(TrustedHostMiddleware, allowed_hosts=_allowed_hosts(config.host)),
         ],
-        exception_handlers={HTTPException: http_error},
+        exception_handlers={HTTPException: http_error, ToolkitError: toolkit_error},
         lifespan=lifespan,
     )
     app.state.web = web
