@@ -128,17 +128,19 @@ def server_env(packages: Path, home: Path) -> dict[str, str]:
 def start_server(packages: Path, home: Path, *args: str) -> LiveServer:
     """Start ``dejakit serve`` with `args` and wait until it answers."""
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "toolkit", "serve", "--port", str(port), *args],
-        cwd=home,
-        env=server_env(packages, home),
-        stderr=subprocess.PIPE,
-    )
+    log = home / "serve.log"
+    with log.open("wb") as stderr:  # the child keeps its own copy of the file
+        process = subprocess.Popen(
+            [sys.executable, "-m", "toolkit", "serve", "--port", str(port), *args],
+            cwd=home,
+            env=server_env(packages, home),
+            stderr=stderr,
+        )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise AssertionError(process.stderr.read().decode() if process.stderr else "")
+            raise AssertionError(log.read_text(encoding="utf-8", errors="replace"))
         try:
             httpx.get(f"{url}/login", timeout=1)
             break

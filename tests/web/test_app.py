@@ -153,30 +153,6 @@ def test_interface_language_follows_the_switch_and_the_browser(client: TestClien
     assert "Upload a document" in page.text
 
 
-def test_pack_from_uploaded_manifest_and_documents(client: TestClient, tmp_path: Path) -> None:
-    files = [
-        ("manifest", ("pack.toml", (SAMPLES / "pack.toml").read_bytes(), "text/plain")),
-        *[
-            ("documents", (name, (SAMPLES / name).read_bytes(), "text/plain"))
-            for name in ("pm-wasserstoff-de.txt", "mou-nrw-fukushima-2026.toml")
-        ],
-    ]
-    response = client.post(
-        "/packs", data={"csrf_token": csrf(client)}, files=files, follow_redirects=False
-    )
-    assert response.status_code == 303
-    job_url = response.headers["location"]
-    deadline = time.monotonic() + 120
-    while "/pdf" not in (page := client.get(job_url)).text:
-        assert time.monotonic() < deadline, "the pack took over 120 s"
-        assert "fehlgeschlagen" not in page.text, page.text
-        time.sleep(0.2)
-    pdf = client.get(f"{job_url}/pdf")
-    assert pdf.status_code == 200
-    (tmp_path / "pack.pdf").write_bytes(pdf.content)
-    assert "Delegationsreise nach Japan" in pdftotext(tmp_path / "pack.pdf")
-
-
 def test_pack_manifest_naming_a_file_outside_is_refused(client: TestClient, tmp_path: Path) -> None:
     # the workspace lies in tmp_path: <tmp_path>/dejakit-web-…/<id>/pack.toml
     (tmp_path / "secret.txt").write_text("Geheimer Vermerk.\n", encoding="utf-8")
