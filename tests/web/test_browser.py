@@ -29,7 +29,12 @@ def page(browser: Any, live_server: LiveServer) -> Iterator[Any]:
     opened = context.new_page()
     opened.set_default_timeout(30_000)
     dialogs: list[str] = []
-    opened.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+    def on_dialog(dialog: Any) -> None:  # an alert() would mean injected script ran
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    opened.on("dialog", on_dialog)
     opened.dialogs = dialogs
     opened.goto(live_server.url + "/")
     yield opened
