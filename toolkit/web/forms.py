@@ -16,8 +16,8 @@ from ..render.options import (
     FIRSTS,
     LAYOUTS,
     PAPERS,
-    PDF_VARIANT_NAMES,
     RenderOptions,
+    render_options_from_names,
 )
 
 __all__ = [
@@ -75,22 +75,16 @@ def lang_from_form(form: Mapping[str, object], key: str, *, optional: bool = Fal
 
 
 def render_options_from_form(form: Mapping[str, object]) -> RenderOptions:
-    """Return the `RenderOptions` the download form names (CLI names and defaults)."""
-    variant = _text(form, "pdf_variant", "ua")
-    if variant not in PDF_VARIANT_NAMES:
-        raise ConfigError(f"pdf_variant={variant!r}: use one of {', '.join(PDF_VARIANT_NAMES)}")
-    for key, allowed in (("layout", LAYOUTS), ("first", FIRSTS), ("paper", PAPERS)):
-        if _text(form, key, allowed[0]) not in allowed:
-            raise ConfigError(f"{key}={_text(form, key)!r}: use one of {', '.join(allowed)}")
-    return RenderOptions(
-        layout=_text(form, "layout", "side-by-side"),  # type: ignore[arg-type]  # checked
-        first=_text(form, "first", "source"),  # type: ignore[arg-type]
-        paper=_text(form, "paper", "a4"),  # type: ignore[arg-type]
-        orientation="landscape" if form.get("landscape") else "portrait",
+    """Return the `RenderOptions` the download form names (the CLI's names and defaults)."""
+    return render_options_from_names(
+        layout=_text(form, "layout", "side-by-side"),
+        first=_text(form, "first", "source"),
+        paper=_text(form, "paper", "a4"),
+        landscape=bool(form.get("landscape")),
         pivot_column=bool(form.get("pivot_column")),
         notice=_text(form, "notice", DEFAULT_NOTICE),
         classification=_text(form, "classification"),
-        pdf_variant=PDF_VARIANT_NAMES[variant],
+        pdf_variant=_text(form, "pdf_variant", "ua"),
         author=_text(form, "author"),
     )
 
