@@ -14,8 +14,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from .. import approve_segment, read_document
-from ..errors import ToolkitError
+from .. import ToolkitError, approve_segment, read_document
 from .forms import FORMATS, download_from_form, lang_from_form
 from .workspace import DOCUMENT_SUFFIXES, DocRecord, UploadRejected, safe_stem, store_upload
 

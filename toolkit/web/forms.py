@@ -9,16 +9,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..errors import ConfigError
-from ..model import LANGS, Lang
-from ..render.options import (
-    DEFAULT_NOTICE,
-    FIRSTS,
-    LAYOUTS,
-    PAPERS,
-    RenderOptions,
-    render_options_from_names,
-)
+from .. import DEFAULT_NOTICE, FIRSTS, LAYOUTS, PAPERS, ConfigError, Lang, RenderOptions
+from ..model import LANGS
+from ..render.options import render_options_from_names
 
 __all__ = [
     "FIRSTS",

@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ..errors import ToolkitError
+from .. import ToolkitError
 
 __all__ = ["Job", "JobCancelled", "JobRunner", "JobState"]
 

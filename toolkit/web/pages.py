@@ -11,8 +11,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from ..memory import TranslationMemory
-from ..model import Lang
+from .. import Lang, TranslationMemory
 from .jobs import Progress
 from .security import SESSION_COOKIE
 from .workspace import UploadRejected, check_inside, store_upload
@@ -115,7 +114,7 @@ def page_routes(web: WebApp) -> list[Route]:
         return web.page(request, "search.html.j2", query=query, result=result)
 
     async def doctor(request: Request) -> Response:
-        from ..doctor import run_checks
+        from .. import run_checks
 
         checks = await asyncio.to_thread(run_checks, memory_path=web.memory_path)
         ready = all(c.ok or not c.required for c in checks)
@@ -134,10 +133,7 @@ def page_routes(web: WebApp) -> list[Route]:
 
 def _build_pack(web: WebApp, manifest: Path, progress: Progress) -> tuple[Path, Path]:
     """Build the pack `manifest` describes into its folder, as ``dejakit pack`` does."""
-    from ..pack.build import build_pack
-    from ..pack.manifest import read_manifest
-    from ..pack.write import write_pack
-    from ..resources import template_dir
+    from .. import build_pack, read_manifest, template_dir, write_pack
 
     glossary = web.glossary()
     checked = read_manifest(manifest, glossary=glossary)

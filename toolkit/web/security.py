@@ -20,7 +20,7 @@ from http.cookies import SimpleCookie
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigError
+from .. import ConfigError
 
 __all__ = [
     "CSRF_COOKIE",

@@ -23,13 +23,19 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
-from .. import TranslationMemory, render_document, translate_document
-from ..engines.registry import EngineOptions, make_engine
-from ..errors import ToolkitError
+from .. import (
+    Document,
+    EngineOptions,
+    Lang,
+    ToolkitError,
+    TranslationMemory,
+    default_memory_path,
+    make_engine,
+    render_document,
+    template_dir,
+    translate_document,
+)
 from ..limits import current_limits
-from ..memory import default_memory_path
-from ..model import Document, Lang
-from ..resources import template_dir
 from .forms import Download
 from .i18n import UI_COOKIE, UI_LANGS, pick_language, translator
 from .jobs import Job, JobRunner, Progress
@@ -151,7 +157,7 @@ class WebApp:
         """Return the glossary jobs hold translations to (loaded once, like the CLI's)."""
         with self._glossary_lock:
             if self._glossary is None:
-                from ..glossary import default_glossary, load_glossaries
+                from .. import default_glossary, load_glossaries
 
                 files = self.config.glossary_files
                 self._glossary = load_glossaries(files) if files else default_glossary()
@@ -165,7 +171,7 @@ class WebApp:
         """Start translating `record` into `target` as the CLI does; return the job."""
 
         def work(progress: Progress) -> tuple[Document, list[Any]]:
-            from ..qa import check_document
+            from .. import check_document
 
             glossary = self.glossary()
             engine = self.engine(record.doc.source_lang, target)
@@ -190,7 +196,7 @@ class WebApp:
     def write_output(self, doc: Document, record: DocRecord, path: Path, wanted: Download) -> None:
         """Write `doc` to `path` as `wanted` says: a handout, or a review file for the memory."""
         if wanted.format in ("review", "xliff"):
-            from ..review import export_review
+            from .. import export_review
 
             with TranslationMemory(self.memory_path) as memory:
                 export_review(doc, path, memory=memory, issues=record.issues)

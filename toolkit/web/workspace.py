@@ -18,8 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from ..errors import IngestError
-from ..model import Document, Issue
+from .. import Document, IngestError, Issue
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
