@@ -37,7 +37,7 @@ LAYERS: tuple[frozenset[str], ...] = (
         }
     ),
     frozenset({"ingest", "segment", "glossary", "terms", "engines", "memory"}),  # the stages
-    frozenset({"pipeline", "qa"}),  # joins the stages; checks the result
+    frozenset({"pipeline", "qa", "search"}),  # join the stages; check and search the result
     frozenset({"render"}),  # handouts: PDF, DOCX, HTML
     frozenset({"pack", "review", "exchange"}),  # packs, review files, TMX/XLIFF
     # the public API (toolkit/__init__.py, "") and what faces the user

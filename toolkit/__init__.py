@@ -108,6 +108,7 @@ if TYPE_CHECKING:
         PAPERS,
         PDF_VARIANT_NAMES,
         RenderOptions,
+        render_options_from_names,
     )
     from .render.view import summarize as summarize_document
     from .review import (
@@ -119,10 +120,16 @@ if TYPE_CHECKING:
         is_review_path,
         list_conflicts,
     )
+    from .web import WebConfig, create_app, is_loopback, load_access
 
 # Loaded on first use ("module" or "module:attribute"): glossary matchers, QA (Babel), packs,
 # review files, TMX and the model store are not needed to start the command line.
 _LAZY = {
+    "WebConfig": ".web",
+    "create_app": ".web",
+    "is_loopback": ".web",
+    "load_access": ".web",
+    "render_options_from_names": ".render.options",
     "ArgosEngine": ".engines.argos",
     "ArgosSettings": ".engines.argos:EngineSettings",
     "DEFAULT_NOTICE": ".render.options",
@@ -219,12 +226,14 @@ __all__ = [  # noqa: RUF022  # plainly sorted, as tests/test_package.py checks
     "ToolkitError",
     "TranslationMemory",
     "TranslationUnit",
+    "WebConfig",
     "__version__",
     "approve_segment",
     "build_pack",
     "check_document",
     "check_glossary",
     "compare_with_review",
+    "create_app",
     "decode_text",
     "default_glossary",
     "default_memory_path",
@@ -240,8 +249,10 @@ __all__ = [  # noqa: RUF022  # plainly sorted, as tests/test_package.py checks
     "import_review",
     "install_package",
     "installed_packages",
+    "is_loopback",
     "is_review_path",
     "list_conflicts",
+    "load_access",
     "load_glossaries",
     "make_engine",
     "pack_paths",
@@ -258,6 +269,7 @@ __all__ = [  # noqa: RUF022  # plainly sorted, as tests/test_package.py checks
     "register_reader",
     "remove_package",
     "render_document",
+    "render_options_from_names",
     "run_checks",
     "sanitize_text",
     "scan_document",

@@ -26,13 +26,13 @@ from .. import (
     EngineOptions,
     Issue,
     Progress,
-    RenderOptions,
     ToolkitError,
     TranslationMemory,
     default_memory_path,
     engine_entries,
     engine_names,
     make_engine,
+    render_options_from_names,
 )
 
 if TYPE_CHECKING:
@@ -309,7 +309,7 @@ def render_options(func: F) -> F:
         ),
         click.option("--author", default="", help="Issuer named in the document metadata."),
     ]
-    return _bundle(func, options, "render", _render_options)
+    return _bundle(func, options, "render", render_options_from_names)
 
 
 def _bundle(
@@ -330,31 +330,6 @@ def _bundle(
     for option in reversed(options):
         command = option(command)
     return command
-
-
-def _render_options(
-    *,
-    layout: str,
-    first: str,
-    paper: str,
-    landscape: bool,
-    pivot_column: bool,
-    notice: str,
-    classification: str,
-    pdf_variant: str,
-    author: str,
-) -> RenderOptions:
-    return RenderOptions(
-        layout=layout,  # type: ignore[arg-type]  # click.Choice checked it
-        first=first,  # type: ignore[arg-type]
-        paper=paper,  # type: ignore[arg-type]
-        orientation="landscape" if landscape else "portrait",
-        pivot_column=pivot_column,
-        notice=notice.strip(),
-        classification=classification.strip(),
-        pdf_variant=PDF_VARIANT_NAMES[pdf_variant],
-        author=author.strip(),
-    )
 
 
 @contextlib.contextmanager
