@@ -29,6 +29,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "用語集・翻訳メモリ検索",
         "Search glossary and memory",
     ),
+    "nav.review": (
+        "Prüfdatei zurückgeben",
+        "チェック済みファイルの取り込み",
+        "Return a review file",
+    ),
     "nav.doctor": ("Systemstatus", "システム状態", "System status"),
     "nav.language": ("Sprache der Oberfläche", "表示言語", "Interface language"),
     "nav.signed_in": ("Angemeldet als", "ログイン中：", "Signed in as"),
@@ -203,6 +208,46 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "pack.submit": ("Mappe erstellen", "資料集を作成", "Build the pack"),
     "pack.done": ("Die Mappe ist fertig.", "資料集ができました。", "The pack is ready."),
+    "review.heading": (
+        "Geprüfte Datei einlesen",
+        "チェック済みファイルの取り込み",
+        "Import a reviewed file",
+    ),
+    "review.intro": (
+        "Die Prüfdatei für Word oder die XLIFF-Datei, die hier heruntergeladen und geprüft wurde: Jede Änderung wird als freigegebene Übersetzung gespeichert, alles oder nichts.",
+        "ここでダウンロードしてチェックしたWord用チェックファイルまたはXLIFFファイルを取り込みます。修正箇所はすべて承認済みの訳として保存されます（一部だけの保存は行いません）。",
+        "The Word review file or XLIFF downloaded here and reviewed: every change is stored as an approved translation, all or nothing.",
+    ),
+    "review.file": (
+        "Geprüfte Datei (.docx, .xlf)",
+        "チェック済みファイル（.docx、.xlf）",
+        "Reviewed file (.docx, .xlf)",
+    ),
+    "review.dry_run": (
+        "Nur anzeigen, was sich ändert (nichts speichern)",
+        "変更点の確認のみ（保存しない）",
+        "Only show what changes (store nothing)",
+    ),
+    "review.submit": ("Einlesen", "取り込む", "Import"),
+    "review.result": (
+        "{name}: {count} Übersetzungen freigegeben",
+        "{name}：{count}件の訳を承認",
+        "{name}: {count} translations approved",
+    ),
+    "review.result_dry": (
+        "{name}: {count} Übersetzungen würden freigegeben (nichts gespeichert)",
+        "{name}：{count}件の訳が承認されます（未保存）",
+        "{name}: {count} translations would be approved (nothing stored)",
+    ),
+    "review.before": ("vorher", "修正前", "before"),
+    "review.after": ("nachher", "修正後", "after"),
+    "review.unchanged": ("unverändert freigegeben", "修正なしで承認", "approved unchanged"),
+    "review.comments": ("Kommentare", "コメント", "Comments"),
+    "review.pending": (
+        "{count} nachverfolgte Änderungen waren noch offen und wurden übernommen.",
+        "未処理の変更履歴{count}件を反映しました。",
+        "{count} tracked changes were still pending and were accepted.",
+    ),
     "search.heading": (
         "Glossar und Übersetzungsspeicher durchsuchen",
         "用語集・翻訳メモリの検索",

@@ -98,10 +98,10 @@ class WebApp:
             request.headers.get("accept-language", ""),
         )
 
-    def page(self, request: Request, name: str, status: int = 200, **context: Any) -> Response:
-        """Render template `name` for `request`."""
+    def page(self, request: Request, template: str, status: int = 200, **context: Any) -> Response:
+        """Render `template` for `request`."""
         lang = self.ui_lang(request)
-        html = self.env.get_template(name).render(
+        html = self.env.get_template(template).render(
             request=request,
             t=translator(lang),
             ui=lang,
