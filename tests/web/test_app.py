@@ -28,7 +28,7 @@ def test_read_view_shows_blocks_kinds_and_sentences(client: TestClient) -> None:
     page = client.get(upload(client, RELEASE))
     assert page.status_code == 200
     assert "3 Abschnitte, 4 Sätze, Sprache: Deutsch" in page.text
-    for kind in ("Rubrik", "Titel", "Absatz"):
+    for kind in ("Dachzeile", "Titel", "Absatz"):
         assert kind in page.text
     assert "Ammoniak dient als Träger." in page.text
 

@@ -73,7 +73,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "read.kind": ("Art", "種類", "Kind"),
     "read.text": ("Sätze", "文", "Sentences"),
-    "kind.kicker": ("Rubrik", "種別", "kicker"),
+    "kind.kicker": ("Dachzeile", "種別", "kicker"),
     "kind.title": ("Titel", "表題", "title"),
     "kind.subtitle": ("Untertitel", "副題", "subtitle"),
     "kind.dateline": ("Ort und Datum", "日付・場所", "dateline"),
@@ -149,7 +149,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "download.heading": ("Herunterladen", "ダウンロード", "Download"),
     "download.format": ("Format", "形式", "Format"),
     "download.layout": ("Anordnung", "レイアウト", "Layout"),
-    "download.first": ("Zuerst", "先に置く言語", "First"),
+    "download.first": ("Zuerst steht", "先に置く言語", "First comes"),
     "download.paper": ("Papier", "用紙", "Paper"),
     "download.landscape": ("Querformat", "横向き", "Landscape"),
     "download.pivot": (

@@ -69,7 +69,7 @@ class WebApp:
         self.config = config
         self.memory_path = config.memory_path or default_memory_path()
         self.max_upload = current_limits().input_bytes
-        self.upload_size_text = f"{self.max_upload / 1024 / 1024:.0f} MB"
+        self.upload_size_text = _size_text(self.max_upload)
         self.workspace = Workspace(config.workspace_root)
         self.jobs = JobRunner()
         self.templates = template_dir() / "web"
@@ -203,6 +203,13 @@ class WebApp:
             return
         issues = record.issues if wanted.qa_appendix else None
         render_document(doc, path, issues=issues, options=wanted.options)
+
+
+def _size_text(size: int) -> str:
+    """Return `size` bytes as people read it: "20 MB", "195 KB"."""
+    if size >= 1024 * 1024:
+        return f"{size / 1024 / 1024:.3g} MB"
+    return f"{max(1, size // 1024)} KB"
 
 
 def _allowed_hosts(host: str) -> list[str]:
