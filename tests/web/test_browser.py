@@ -258,3 +258,22 @@ def test_without_javascript(browser: Any, live_server: LiveServer) -> None:
     page.wait_for_url(re.compile(r"saved=b2\.s1"))
     assert "freigegeben von Erika Muster" in row(page, "b2.s1").inner_text()
     context.close()
+
+
+UNLABELLED = """[...document.querySelectorAll('input:not([type=hidden]), select, textarea, button')]
+  .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')
+               && !(e.tagName === 'BUTTON' && e.textContent.trim()))
+  .map(e => e.outerHTML.slice(0, 80))"""
+
+
+def test_every_field_is_labelled(page: Any, live_server: LiveServer) -> None:
+    upload_sample(page)
+    urls = [page.url, page.url + "/translation"]
+    translate(page)
+    for path in ("/", "/pack", "/search?q=Wasserstoff", "/reviews", "/doctor"):
+        urls.append(live_server.url + path)
+    for url in urls:
+        page.goto(url)
+        assert page.evaluate(UNLABELLED) == [], url
+        assert page.locator("h1").count() == 1, url
+        assert page.locator("html").get_attribute("lang") == "de"
