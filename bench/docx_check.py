@@ -35,12 +35,17 @@ def build_demo(out: Path) -> list[Path]:
     """Run scripts/demo.sh into `out` and return the DOCX it wrote."""
     env = {
         **os.environ,
-        "OUT": str(out),
+        # relative: demo.sh puts its memory at $PWD/$OUT (before main's fix for absolute OUT)
+        "OUT": os.path.relpath(out, ROOT),
         "PYTHONPATH": str(ROOT),
         "DEJAKIT": str(ROOT / ".venv" / "bin" / "dejakit"),
     }
     subprocess.run(
-        ["bash", str(ROOT / "scripts" / "demo.sh")], env=env, check=True, capture_output=True
+        ["bash", str(ROOT / "scripts" / "demo.sh")],
+        env=env,
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
     )
     return sorted(out.glob("*.docx"))
 
