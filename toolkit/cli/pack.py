@@ -12,6 +12,7 @@ import click
 from ..engines.base import Engine
 from ..memory import TranslationMemory, default_memory_path
 from ..model import SEVERITIES, Issue, Lang
+from ..render.options import DEFAULT_NOTICE
 from ..render.view import summarize
 from .common import (
     LANG_CHOICE,
@@ -163,6 +164,18 @@ def pack(
 @glossary_option
 @click.option("--strict", is_flag=True, help="Exit with code 2 when QA finds critical issues.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option(
+    "--notice",
+    default=DEFAULT_NOTICE,
+    show_default=True,
+    help="Footer line of the DOCX fact sheet ('' for none).",
+)
+@click.option(
+    "--classification",
+    default="",
+    help="Marking at the top and bottom of the DOCX fact sheet, e.g. 'Nur für den "
+    "Dienstgebrauch · 取扱注意'.",
+)
 @handle_errors
 def mou(
     source: Path,
@@ -173,6 +186,8 @@ def mou(
     no_glossary: bool,
     strict: bool,
     quiet: bool,
+    notice: str,
+    classification: str,
     **options: Any,
 ) -> None:
     """Translate the MoU summary SOURCE (.toml) and write its one-page bilingual fact sheet.
@@ -194,7 +209,13 @@ def mou(
     if not outputs:
         outputs = (Path(f"{source.stem}.{section.doc.target_lang}.pdf"),)
     for output in outputs:
-        write_fact_sheet(section, output, template_dir=template_dir())
+        write_fact_sheet(
+            section,
+            output,
+            template_dir=template_dir(),
+            classification=classification.strip(),
+            notice=notice.strip(),
+        )
     if not quiet:
         _echo_counts(str(source), summarize(section.doc))
         _echo_qa(section.issues)

@@ -32,6 +32,7 @@ from .layout import Cell, Handout, HandoutRow, plan_handout
 from .ooxml import (
     LANG_TAGS,
     add_field,
+    append_row,
     child,
     clean_text,
     set_lang,
@@ -45,7 +46,6 @@ from .view import UNTRANSLATED_LABEL, Run, summarize
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
     from docx.section import Section
-    from docx.table import Table, _Row
     from docx.text.paragraph import Paragraph
 
 __all__ = [
@@ -199,25 +199,11 @@ def _add_table(document: WordDocument, handout: Handout) -> None:
             label = [Run(("" if i == 0 else " · ") + text)]
             fill(cell.paragraphs[0], "Column Label", label, lang)
     for row in handout.rows:
-        added = _add_row(table, len(columns))
+        added = append_row(table)
         set_row(added, cant_split=not row.tall)
         for cell, content, cell_width in zip(added.cells, row.cells, widths, strict=True):
             cell.width = cell_width
             _write_cell(cell.paragraphs[0], row, content, handout)
-
-
-def _add_row(table: Table, count: int) -> _Row:
-    """Append a row of `count` cells to `table` and return it (widths are set by the caller).
-
-    ``table.add_row()`` looks the column grid up among all of the table's children for every
-    row, and ``table.rows[-1]`` lists them all: both make a long table quadratic.
-    """
-    from docx.table import _Row
-
-    tr = table._tbl.add_tr()
-    for _ in range(count):
-        tr.add_tc()
-    return _Row(tr, table)
 
 
 def _add_flow(document: WordDocument, handout: Handout) -> None:
@@ -320,7 +306,7 @@ def _add_qa_appendix(document: WordDocument, doc: Document, issues: Sequence[Iss
         fill(cell.paragraphs[0], "Table Heading", [Run(text)], "de")
     set_row(table.rows[0], header=True)
     for issue in issues:
-        row = _add_row(table, 4)
+        row = append_row(table)
         set_row(row)
         cells = row.cells
         for cell, text in zip(

@@ -21,7 +21,8 @@ in the file) and returns one `DocxDefect` per finding:
     a heading (a style named "Heading …", "Title" or "… Heading", or one with an outline
     level) not kept with the next paragraph: it can end up alone at the foot of a page.
 ``ja-ragged``
-    a Japanese paragraph of running text that is not justified (``w:jc w:val="both"``).
+    a Japanese paragraph of running text (sentences: it holds 。 or 、, and 40 characters or
+    more) that is not justified (``w:jc w:val="both"``).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from .ooxml import may_split
 from .ooxmlorder import order_error, sequence
 
 __all__ = ["DocxDefect", "check_docx", "count_kinds"]
@@ -64,7 +66,6 @@ _PARAGRAPH_ALLOWED = frozenset(
 # Table properties that are geometry (width, grid, placement), not looks.
 _TABLE_ALLOWED = frozenset({"w:tblStyle", "w:tblW", "w:jc", "w:tblLayout", "w:tblLook", "w:tblInd"})
 _HEADING = re.compile(r"^(heading \d|title)$|heading$", re.IGNORECASE)
-_SPLIT_UNITS = 600  # text "width" (CJK counts 2) beyond which a row may be a third of a page
 _RAGGED_MIN = 40  # Japanese characters from which an unjustified paragraph shows its edge
 _WIDE = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
@@ -89,7 +90,6 @@ class _Style:
     keep_next: bool | None
     outline: bool
     jc: str | None
-    lang: str | None
 
 
 def check_docx(path: Path) -> list[DocxDefect]:
@@ -185,9 +185,9 @@ def _formatting(part: str, root: etree._Element, styles: dict[str, _Style]) -> l
         where = _text(table)[:40]
         if style is None:
             found.append(DocxDefect("unstyled", part, where, "table without a table style"))
-        elif styles.get(
-            style.get(_w("val"), ""), _Style("", None, None, False, None, None)
-        ).name in ("Table Grid",):
+        elif styles.get(style.get(_w("val"), ""), _Style("", None, None, False, None)).name in (
+            "Table Grid",
+        ):
             found.append(DocxDefect("unstyled", part, where, "table in 'Table Grid'"))
         extra = [c for c in children if c not in _TABLE_ALLOWED]
         if extra:
@@ -202,8 +202,7 @@ def _rows(root: etree._Element) -> list[DocxDefect]:
         if trpr is not None and trpr.find(_w("cantSplit")) is not None:
             continue
         cells = [_text(c) for c in row.iter(_w("tc"))]
-        units = max((len(c) + len(_WIDE.findall(c)) for c in cells), default=0)
-        if units < _SPLIT_UNITS:
+        if not may_split(cells):
             found.append(
                 DocxDefect(
                     "row-may-split", "word/document.xml", " | ".join(cells)[:40], "no w:cantSplit"
@@ -235,9 +234,10 @@ def _headings(root: etree._Element, styles: dict[str, _Style]) -> list[DocxDefec
             continue
         jc = None if ppr is None or ppr.find(_w("jc")) is None else ppr.find(_w("jc"))
         align = jc.get(_w("val")) if jc is not None else next((s.jc for s in chain if s.jc), None)
-        lang = next((s.lang for s in chain if s.lang), None)
         wide = len(_WIDE.findall(text))
-        if lang == "ja-JP" and wide >= _RAGGED_MIN and align not in ("both", "distribute"):
+        japanese = wide * 2 >= len(text.replace(" ", ""))  # mostly kana and kanji
+        running = "。" in text or "、" in text  # sentences, not a term or a reading
+        if japanese and running and wide >= _RAGGED_MIN and align not in ("both", "distribute"):
             found.append(DocxDefect("ja-ragged", "word/document.xml", text[:40], style_id))
     return found
 
@@ -264,7 +264,7 @@ def _read_styles(root: etree._Element | None) -> dict[str, _Style]:
     if root is None:
         return styles
     for style in root.iter(_w("style")):
-        ppr, rpr = style.find(_w("pPr")), style.find(_w("rPr"))
+        ppr = style.find(_w("pPr"))
 
         def value(parent: etree._Element | None, name: str, attr: str = "val") -> str | None:
             element = None if parent is None else parent.find(_w(name))
@@ -277,6 +277,5 @@ def _read_styles(root: etree._Element | None) -> dict[str, _Style]:
             keep_next=_flag(ppr, "keepNext"),
             outline=outline is not None and outline != "9",
             jc=value(ppr, "jc"),
-            lang=value(rpr, "lang"),
         )
     return styles

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .ooxml import Look, bullet_numbering, character_style, paragraph_style, table_style
+from .options import DEFAULT_NOTICE as NOTICE
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -33,7 +34,6 @@ LATIN_FONT = "Noto Serif"
 EAST_ASIAN_FONT = "Noto Serif CJK JP"
 HEADING_FONT = "Noto Sans"
 HEADING_EAST_ASIAN_FONT = "Noto Sans CJK JP"
-NOTICE = "Arbeitsübersetzung – 仮訳"
 SERIF = (LATIN_FONT, EAST_ASIAN_FONT)
 SANS = (HEADING_FONT, HEADING_EAST_ASIAN_FONT)
 LANG_NAMES = {"de": "German", "ja": "Japanese", "en": "English"}
@@ -56,11 +56,13 @@ def language_styles(
     space_after: float,
     kinds: dict[str, Look],
     bullets: bool = True,
+    leading: float = 1.0,
 ) -> None:
     """Add "Body <Language>" for de, ja, en (`sizes` in pt) and a style per kind on each.
 
     `kinds` maps a kind ("Quote") to what its style adds to the body style; "List" styles
-    number with a bullet ("•", "・" in Japanese) when `bullets`.
+    number with a bullet ("•", "・" in Japanese) when `bullets`. `leading` scales the line
+    spacing (1.15 of single in Latin text, 1.3 in Japanese).
     """
     for lang, language in LANG_NAMES.items():
         if lang not in sizes:
@@ -74,8 +76,9 @@ def language_styles(
                 lang=lang,
                 size=sizes[lang],
                 space_after=space_after,
-                line_spacing=1.3 if ja else 1.15,
+                line_spacing=round((1.3 if ja else 1.15) * leading, 3),
                 justify=ja,
+                hyphenate=not ja,
                 color="3A3A3A" if lang == "en" else None,
             ),
         )
@@ -92,7 +95,12 @@ def handout_styles(document: Document, *, layout: str, text_width: float) -> Non
     """Define the handout's styles for `layout`; `text_width` (mm) places the footer's tab."""
     # Paragraphs in the flow need room between blocks; in a table, the rows space them.
     after = {"side-by-side": 3.0, "interleaved": 2.0}.get(layout, 8.0)
-    paragraph_style(document, "Normal", Look(fonts=SERIF, lang="de", size=10), base=None)
+    paragraph_style(
+        document,
+        "Normal",
+        Look(fonts=SERIF, lang="de", size=10, space_after=0, line_spacing=1.0),
+        base=None,
+    )
     language_styles(
         document,
         sizes={"de": 10, "ja": 9.5, "en": 8.5},

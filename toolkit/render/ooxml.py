@@ -11,6 +11,7 @@ sheets) build on them; their type lives in styles, not on runs (see `paragraph_s
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -29,15 +30,20 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LANG_TAGS",
+    "LATIN_IN_JAPANESE",
+    "ROW_SPLIT_UNITS",
     "Look",
     "add_field",
+    "append_row",
     "begin_field",
+    "bookmark",
     "bullet_numbering",
     "character_style",
     "child",
     "clean_text",
     "end_field",
     "insert",
+    "may_split",
     "paragraph_style",
     "set_fonts",
     "set_lang",
@@ -46,20 +52,39 @@ __all__ = [
     "set_style",
     "shade_cell",
     "table_style",
+    "text_units",
     "twips",
     "update_fields_on_open",
     "use_table_style",
 ]
 
 LANG_TAGS: dict[str, str] = {"de": "de-DE", "ja": "ja-JP", "en": "en-GB"}
+LATIN_IN_JAPANESE = "en-US"  # the w:val of Japanese text: see `set_lang`
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _TWIPS_PER_MM = 1440 / 25.4
+_WIDE = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+ROW_SPLIT_UNITS = 600
 _FIRST = frozenset({"w:rPr", "w:pPr", "w:tcPr", "w:tblPr"})
 
 
 def clean_text(text: str) -> str:
     """Return `text` without the control characters Word (and python-docx) refuse."""
     return _CONTROL.sub("", text)
+
+
+def text_units(text: str) -> int:
+    """Return the width of `text` in Latin letters (kana, kanji and full-width forms count 2)."""
+    return len(text) + len(_WIDE.findall(text))
+
+
+def may_split(texts: Sequence[str]) -> bool:
+    """Return whether a table row holding `texts` (one per cell) may break across pages.
+
+    Only a row that may be taller than about a third of a page: keeping it whole would leave
+    a large blank area. A third of an A4 page holds ~17 lines of a half-width column at 10 pt,
+    about 600 letters; no narrower row of that much text is shorter.
+    """
+    return max((text_units(t) for t in texts), default=0) >= ROW_SPLIT_UNITS
 
 
 def twips(mm: float) -> str:
@@ -133,10 +158,13 @@ def set_fonts(element: etree._Element, fonts: tuple[str, str], lang: str | None 
 def set_lang(element: etree._Element, lang: str) -> None:
     """Tag the text of a style or run (``w:style``, ``w:r``) with the language `lang`.
 
-    ``w:val`` tags its Latin letters (in a Japanese run they are not German), ``w:eastAsia``
-    its kana and kanji; Word spell-checks and LibreOffice line-breaks by these tags.
+    ``w:eastAsia`` tags kana and kanji (always Japanese), ``w:val`` the Latin letters: German
+    or English text is tagged so; in Japanese text they are names and brands (NRW.Energy4Climate)
+    and get "en-US", as Japanese Word tags them. Tagged "ja-JP", LibreOffice breaks them at
+    any letter ("NR / W.Global") and between digits ("約2 / 0社").
     """
-    child(child(element, "w:rPr"), "w:lang", val=LANG_TAGS[lang], eastAsia=LANG_TAGS["ja"])
+    latin = LATIN_IN_JAPANESE if lang == "ja" else LANG_TAGS[lang]
+    child(child(element, "w:rPr"), "w:lang", val=latin, eastAsia=LANG_TAGS["ja"])
 
 
 # -- styles ---------------------------------------------------------------------------------
@@ -160,12 +188,14 @@ class Look:
     indent: float | None = None  # mm, left
     hanging: float | None = None  # mm
     justify: bool = False  # both edges; with kinsoku on (Japanese)
+    hyphenate: bool = True  # False: no automatic hyphenation (Japanese: no brand split)
     align: str | None = None  # "center", "right"
     keep_next: bool = False
     keep_lines: bool = False
     rule_left: str | None = None  # hex RGB of a rule left of the paragraph
     numbering: int | None = None  # numId of a list (`bullet_numbering`)
     tab_right: float | None = None  # mm: a right-aligned tab stop
+    tab_leader: str | None = None  # "dot": dots lead to that tab stop (contents)
     outline: int | None = None  # outline level 0-8, 9 = body text (not in the contents)
 
 
@@ -229,6 +259,7 @@ def _apply_paragraph(element: etree._Element, look: Look) -> None:
             look.line_spacing is not None,
             look.indent is not None,
             look.justify,
+            not look.hyphenate,
             look.align,
             look.keep_next,
             look.keep_lines,
@@ -253,7 +284,11 @@ def _apply_paragraph(element: etree._Element, look: Look) -> None:
     if look.tab_right is not None:  # the only tab stop (Word's Footer has two for Letter)
         for old in ppr.findall(_w("tabs")):
             ppr.remove(old)
-        child(child(ppr, "w:tabs"), "w:tab", val="right", pos=twips(look.tab_right))
+        tab = child(child(ppr, "w:tabs"), "w:tab", val="right", pos=twips(look.tab_right))
+        if look.tab_leader:
+            tab.set(_w("leader"), look.tab_leader)
+    if not look.hyphenate:
+        child(ppr, "w:suppressAutoHyphens")
     if look.justify:
         child(ppr, "w:kinsoku", val="1")  # no line starts with 。、」 or ends with 「
         child(ppr, "w:overflowPunct", val="1")  # 。、 may hang into the margin
@@ -406,6 +441,16 @@ def end_field(paragraph: Paragraph) -> None:
     insert(paragraph.add_run()._r, OxmlElement("w:fldChar", {_w("fldCharType"): "end"}))
 
 
+def bookmark(paragraph: Paragraph, name: str, number: int) -> None:
+    """Put the bookmark `name` round `paragraph` (a PAGEREF target); `number` is its unique id."""
+    from docx.oxml import OxmlElement
+
+    p: etree._Element = paragraph._p
+    start = OxmlElement("w:bookmarkStart", {_w("id"): str(number), _w("name"): name})
+    p.insert(1 if paragraph._p.pPr is not None else 0, start)
+    p.append(OxmlElement("w:bookmarkEnd", {_w("id"): str(number)}))
+
+
 def update_fields_on_open(document: Document) -> None:
     """Ask Word to update the fields (the contents' page numbers) when it opens the file."""
     child(document.settings.element, "w:updateFields", val="true")
@@ -418,6 +463,22 @@ def set_row(row: _Row, *, header: bool = False, cant_split: bool = True) -> None
         child(trpr, "w:cantSplit")
     if header:
         child(trpr, "w:tblHeader")
+
+
+def append_row(table: Table) -> _Row:
+    """Append a row of empty cells as wide as the table's grid columns; return it.
+
+    ``table.add_row()`` looks the column grid up among all of the table's children for every
+    row, and ``table.rows[-1]`` lists them all: both make a long table quadratic.
+    """
+    from docx.table import _Row
+
+    tr = table._tbl.add_tr()
+    for column in table._tbl.tblGrid.gridCol_lst:
+        cell = tr.add_tc()
+        if column.w is not None:
+            cell.width = column.w
+    return _Row(tr, table)
 
 
 def shade_cell(cell: _Cell, fill: str) -> None:
