@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..model import Lang
-from ..render.docx import fill
+from ..render.docx import fill, shown_lang
 from ..render.docxstyles import NOTICE
 from ..render.ooxml import (
     add_field,
@@ -259,8 +259,9 @@ class _Builder:
                 self.cells(row, [item.time()], "Table Text")
                 for cell, (lang, i) in zip(cells[1:], _LANGS, strict=True):
                     colon = ": " if lang == "de" else "："
-                    name = _LANGUAGE[lang]
-                    fill(cell.paragraphs[0], f"Name {name}", _first(item.item.side(lang)), lang)
+                    runs = _first(item.item.side(lang))
+                    name = _LANGUAGE[shown_lang(runs, lang, "ja" if lang == "de" else "de")]
+                    fill(cell.paragraphs[0], f"Name {name}", runs, lang)
                     if item.place:
                         self.small(
                             cell, f"{LABELS['place'][i]}{colon}{item.place.form(lang)}", lang
@@ -323,7 +324,7 @@ class _Builder:
                     kind = "List" if fact.listed else "Body"
                     for n, item in enumerate(fact.items):
                         paragraph = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
-                        style = f"{kind} {_LANGUAGE[lang]}"
+                        style = f"{kind} {_LANGUAGE[shown_lang(item[index], lang, source)]}"
                         fill(paragraph, style, item[index], lang, source_lang=source)
             return
         table = self.table(2, (0.5, 0.5))
@@ -337,7 +338,8 @@ class _Builder:
             cells = self.row(table, texts=texts).cells
             is_heading = kind in ("title", "heading")
             for cell, runs, (lang, _) in zip(cells, (de, ja), _LANGS, strict=True):
-                style = "Row Heading" if is_heading else f"Body {_LANGUAGE[lang]}"
+                shown = _LANGUAGE[shown_lang(runs, lang, source)]
+                style = "Row Heading" if is_heading else f"Body {shown}"
                 fill(cell.paragraphs[0], style, runs, lang, source_lang=source)
 
     def glossary(self, pack: Pack) -> None:
@@ -464,7 +466,8 @@ class _Builder:
                 for n, para in enumerate(text.side(lang)):
                     paragraph = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
                     source: Lang = "ja" if lang == "de" else "de"
-                    fill(paragraph, f"{style} {_LANGUAGE[lang]}", para, lang, source_lang=source)
+                    shown = _LANGUAGE[shown_lang(para, lang, source)]
+                    fill(paragraph, f"{style} {shown}", para, lang, source_lang=source)
 
     def save(self, path: Path, title: str) -> None:
         core = self.doc.core_properties

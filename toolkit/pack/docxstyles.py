@@ -65,6 +65,7 @@ def pack_styles(document: Document, *, text_width: float, compact: bool = False)
             size=size,
             space_before=before,
             space_after=after,
+            hyphenate=False,
         )
         paragraph_style(document, name, look, base="Normal")
     paragraph_style(

@@ -59,6 +59,7 @@ __all__ = [
     "clean_text",
     "fill",
     "render_docx",
+    "shown_lang",
 ]
 
 _KIND_STYLES = {
@@ -231,11 +232,28 @@ def _write_cell(
     if not cell.runs:  # a row without pivot text
         fill(paragraph, BODY_STYLES["en"], [Run("–")], "en")
         return
-    name = _style_for(row, cell, translation=translation)
+    shown = shown_lang(cell.runs, cell.lang, handout.source_lang)
+    name = _style_for(row, cell, shown, translation=translation)
     fill(paragraph, name, cell.runs, cell.lang, source_lang=handout.source_lang)
 
 
-def _style_for(row: HandoutRow, cell: Cell, *, translation: bool = False) -> str:
+def shown_lang(runs: Sequence[Run], lang: str, source_lang: Lang | None) -> str:
+    """Return the language most of `runs` show: the source's where they are not translated.
+
+    An untranslated Japanese paragraph in the German column is Japanese text: it takes the
+    Japanese style (justified, Japanese line breaking), its label run a German tag.
+    """
+    waiting = sum(len(r.text.strip()) for r in runs if r.untranslated)
+    done = sum(len(r.text.strip()) for r in runs if not r.untranslated)
+    return source_lang if source_lang is not None and waiting > done else lang
+
+
+def _style_for(row: HandoutRow, cell: Cell, lang: str, *, translation: bool = False) -> str:
+    """Return the paragraph style of one language's text of `row`.
+
+    Interleaved, a translation under its source is set in "Translation <Language>" (indented,
+    ruled, the gap to the next block below it) whatever its kind, except headings.
+    """
     kind = row.row.kind
     if cell.role == "pivot":
         return "Heading English" if row.heading else BODY_STYLES["en"]
@@ -245,10 +263,12 @@ def _style_for(row: HandoutRow, cell: Cell, *, translation: bool = False) -> str
         return f"Heading {min(max(row.heading - 1, 1), 3)}"
     if kind is BlockKind.KICKER:
         return "Kicker"
-    language = _LANG_NAMES[cell.lang]
+    language = _LANG_NAMES[lang]
+    if translation:
+        return f"Translation {language}"
     if kind in _KIND_STYLES:
         return f"{_KIND_STYLES[kind]} {language}"
-    return f"Translation {language}" if translation else BODY_STYLES[cell.lang]
+    return BODY_STYLES[lang]
 
 
 def _hyphenate(document: WordDocument) -> None:
@@ -279,8 +299,8 @@ def fill(
         if item.untranslated:
             label = paragraph.add_run(f"[{UNTRANSLATED_LABEL}] ")
             set_run_style(label, "Untranslated Label")
-            if run_lang != base:
-                set_lang(label._r, run_lang)
+            if lang != base:  # the label is in the column's language
+                set_lang(label._r, lang)
         run = paragraph.add_run(clean_text(item.text))
         character = "Untranslated" if item.untranslated else emphasis
         if character:

@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .ooxml import Look, bullet_numbering, character_style, paragraph_style, table_style
+from .ooxml import (
+    Look,
+    bullet_numbering,
+    character_style,
+    keep_short_lines,
+    paragraph_style,
+    table_style,
+)
 from .options import DEFAULT_NOTICE as NOTICE
 
 if TYPE_CHECKING:
@@ -61,9 +68,11 @@ def language_styles(
     """Add "Body <Language>" for de, ja, en (`sizes` in pt) and a style per kind on each.
 
     `kinds` maps a kind ("Quote") to what its style adds to the body style; "List" styles
-    number with a bullet ("•", "・" in Japanese) when `bullets`. `leading` scales the line
+    number with a bullet ("•", "・" in Japanese) when `bullets`. Justified lines that end in a
+    line break are not spread out. `leading` scales the line
     spacing (1.15 of single in Latin text, 1.3 in Japanese).
     """
+    keep_short_lines(document)
     for lang, language in LANG_NAMES.items():
         if lang not in sizes:
             continue
@@ -109,12 +118,17 @@ def handout_styles(document: Document, *, layout: str, text_width: float) -> Non
             "Quote": Look(indent=3.5),
             "Subtitle": Look(italic=True),  # Japanese: bold below
             "Dateline": Look(size=9),
-            "Contact": Look(size=8.5),
+            # lines ended by line breaks: justified, Japanese ones would be spread out
+            "Contact": Look(size=8.5, align="left"),
             "Translation": Look(indent=3.5, rule_left="C8C8C8", space_after=8),
         },
     )
-    paragraph_style(document, "Subtitle Japanese", Look(italic=False, bold=True))
-    heading = Look(fonts=SANS, bold=True, color="111111", keep_next=True, space_after=4)
+    paragraph_style(
+        document, "Subtitle Japanese", Look(italic=False, bold=True), base=BODY_STYLES["ja"]
+    )
+    heading = Look(
+        fonts=SANS, bold=True, color="111111", keep_next=True, space_after=4, hyphenate=False
+    )
     for name, size, before in (
         ("Title", 15.0, 0.0),
         ("Heading 1", 11.5, 8.0),

@@ -43,6 +43,7 @@ __all__ = [
     "clean_text",
     "end_field",
     "insert",
+    "keep_short_lines",
     "may_split",
     "paragraph_style",
     "set_fonts",
@@ -449,6 +450,19 @@ def bookmark(paragraph: Paragraph, name: str, number: int) -> None:
     start = OxmlElement("w:bookmarkStart", {_w("id"): str(number), _w("name"): name})
     p.insert(1 if paragraph._p.pPr is not None else 0, start)
     p.append(OxmlElement("w:bookmarkEnd", {_w("id"): str(number)}))
+
+
+def keep_short_lines(document: Document) -> None:
+    """Don't spread a justified line that ends in a line break (contact lines, addresses).
+
+    ``w:doNotExpandShiftReturn`` is the first of the compatibility options in CT_Compat's
+    sequence, before the ``w:compatSetting`` entries python-docx's template holds.
+    """
+    from docx.oxml import OxmlElement
+
+    compat = child(document.settings.element, "w:compat")
+    if compat.find(_w("doNotExpandShiftReturn")) is None:
+        compat.insert(0, OxmlElement("w:doNotExpandShiftReturn"))
 
 
 def update_fields_on_open(document: Document) -> None:
