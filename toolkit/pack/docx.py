@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..japanese import has_japanese
 from ..model import Lang
 from ..render.docx import fill, shown_lang
 from ..render.docxstyles import NOTICE
@@ -436,12 +437,8 @@ class _Builder:
         shade: str = "",
     ) -> None:
         for cell, text in zip(row.cells, texts, strict=False):
-            lang: Lang = (
-                "ja"
-                if any("\u3040" <= c <= "\u9fff" for c in text)
-                and not any(c.isascii() and c.isalpha() for c in text)
-                else "de"
-            )
+            latin = any(c.isascii() and c.isalpha() for c in text)
+            lang: Lang = "ja" if has_japanese(text) and not latin else "de"
             lines = text.split("\n")
             fill(cell.paragraphs[0], style, [Run(lines[0])], lang)
             for line in lines[1:]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from . import fonts
 from .ooxml import (
     Look,
     bullet_numbering,
@@ -37,12 +38,10 @@ __all__ = [
     "style_lang",
 ]
 
-LATIN_FONT = "Noto Serif"
-EAST_ASIAN_FONT = "Noto Serif CJK JP"
-HEADING_FONT = "Noto Sans"
-HEADING_EAST_ASIAN_FONT = "Noto Sans CJK JP"
-SERIF = (LATIN_FONT, EAST_ASIAN_FONT)
-SANS = (HEADING_FONT, HEADING_EAST_ASIAN_FONT)
+SERIF = fonts.SERIF.families  # running text
+SANS = fonts.SANS.families  # headings, labels, page margins
+LATIN_FONT, EAST_ASIAN_FONT = SERIF
+HEADING_FONT, HEADING_EAST_ASIAN_FONT = SANS
 LANG_NAMES = {"de": "German", "ja": "Japanese", "en": "English"}
 BODY_STYLES = {lang: f"Body {name}" for lang, name in LANG_NAMES.items()}
 GRAY = "555555"
