@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..glossary.model import Entry
+from ..japanese import is_kanji
 from .content import GlossaryGroup
 
 __all__ = [
@@ -69,7 +70,7 @@ def reading_of(entry: Entry) -> str:
             kana.append(char)
         elif char in "・＝=･ 　-‐":
             continue
-        elif _is_kanji(char) or kana:
+        elif is_kanji(char) or kana:
             # kanji, or Latin after kana („ドイツIHK“): pykakasi reads the Japanese in it
             return _kakasi_reading(entry.ja)
         else:
@@ -77,13 +78,9 @@ def reading_of(entry: Entry) -> str:
     return "".join(kana)
 
 
-def _is_kanji(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf" or char == "々"
-
-
 def shown_reading(entry: Entry, readings: dict[str, str]) -> str:
     """Return the reading the pocket glossary prints for `entry`: for kanji only."""
-    if not any(_is_kanji(c) for c in entry.ja):
+    if not any(is_kanji(c) for c in entry.ja):
         return ""
     return entry.reading or readings.get(entry.id, "")
 

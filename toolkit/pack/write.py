@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..errors import RenderError
 from ..fileio import atomic_path
+from ..render.options import DEFAULT_NOTICE
 from .content import Pack, Section
 from .html import render_fact_sheet_html, render_pack_html
 
@@ -64,11 +65,17 @@ def write_pack(
 
 
 def write_fact_sheet(
-    section: Section, path: Path, *, template_dir: Path, classification: str = ""
+    section: Section,
+    path: Path,
+    *,
+    template_dir: Path,
+    classification: str = "",
+    notice: str | None = None,
 ) -> None:
     """Write the one-page fact sheet of an MoU `section` to `path` (.pdf, .docx or .html).
 
-    Its PDF and HTML pages carry the translation notice and the `classification`, if any.
+    Every output carries `notice` (default: the working-translation notice) and
+    `classification` in its header and footer, as the handouts and packs do.
     """
     suffix = path.suffix.lower()
     if suffix not in FACT_SHEET_SUFFIXES:
@@ -77,12 +84,23 @@ def write_fact_sheet(
             f"use one of {', '.join(FACT_SHEET_SUFFIXES)}"
         )
     if suffix == ".docx":
+        from ..render.docxstyles import NOTICE
         from .docx import write_fact_sheet_docx
 
         with atomic_path(path) as tmp:
-            write_fact_sheet_docx(section, tmp)
+            write_fact_sheet_docx(
+                section,
+                tmp,
+                classification=classification,
+                notice=NOTICE if notice is None else notice,
+            )
         return
-    html = render_fact_sheet_html(section, template_dir=template_dir, classification=classification)
+    html = render_fact_sheet_html(
+        section,
+        template_dir=template_dir,
+        classification=classification,
+        notice=DEFAULT_NOTICE if notice is None else notice,
+    )
     if suffix == ".html":
         from ..fileio import write_bytes_atomic
 

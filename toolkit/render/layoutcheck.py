@@ -12,8 +12,7 @@
 - ``stranded``: a heading, day heading, table header row or group label as the last line of a
   page (a line set all in bold sans, with nothing else beside it);
 - ``short-page``: a page less than a third full that does not end a chapter (the next page
-  opens with a chapter heading, or there is none): in a pack, a page holding only the tail of a
-  document (a contact block) before the next document is a defect.
+  opens with a chapter or document heading, or there is none).
 """
 
 from __future__ import annotations
@@ -28,7 +27,7 @@ from .pdftext import Line, Page, is_cjk, read_pdf_layout
 from .phrases import MAX_PHRASE_EM, _width_em, first_piece, phrase_cuts
 from .units import NO_LINE_END, NO_LINE_START, name_words, part_spans, protected_spans
 
-__all__ = ["NO_LINE_END", "NO_LINE_START", "Defect", "check_pages", "check_pdf"]
+__all__ = ["NO_LINE_END", "NO_LINE_START", "Defect", "check_pages", "check_pdf", "line_breaks"]
 
 # What a hyphenation break leaves at the line end: dejakit's stylesheets draw an ASCII hyphen
 # (see parallel.css); U+2010 at a line end is a hyphen of the text itself.
@@ -39,7 +38,9 @@ _KATAKANA = re.compile(r"[\u30a1-\u30faー]")
 # Running header and footer zones (the stylesheets' margins are 20 mm top, 18–22 mm bottom).
 TOP_MM, BOTTOM_MM = 19.0, 17.0
 _MM = 72 / 25.4
-_CHAPTER_PT = 13.0  # a page opening with bold sans this large starts a chapter
+# A page opening with bold sans this large starts a chapter, or a document of a pack (which
+# starts on a new page, as a chapter does).
+_CHAPTER_PT = 11.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +66,7 @@ def check_pages(pages: list[Page], where: str) -> list[Defect]:
     defects: list[Defect] = []
     for page in pages:
         body = _body(page)
-        for first, second in _breaks(body):
+        for first, second in line_breaks(body):
             defects.extend(Defect(where, page.number, c, t) for c, t in _check_break(first, second))
         for line in body:
             if line.text[:1] in NO_LINE_START:
@@ -83,7 +84,7 @@ def _body(page: Page) -> list[Line]:
     return [line for line in page.lines if line.y0 >= top - 1 and line.y1 <= bottom + 1]
 
 
-def _breaks(lines: list[Line]) -> Iterator[tuple[Line, Line]]:
+def line_breaks(lines: list[Line]) -> Iterator[tuple[Line, Line]]:
     """Yield each pair of lines where one paragraph runs on from one line to the next.
 
     The next line of a paragraph is the nearest line below in the same column (starting within
@@ -126,7 +127,7 @@ def _check_break(first: Line, second: Line) -> Iterator[tuple[str, str]]:
     """Yield (check, text) for what is wrong where `first` runs on into `second`."""
     a, b = first.text, second.text
     shown = f"{a[-24:]} / {b[:24]}"
-    if is_cjk(a[-1]) and is_cjk(b[0]):
+    if is_cjk(a[-1]) or is_cjk(b[0]):  # „今後3“ / „年間“: a Japanese line
         joined, at = a[-40:] + b[:40], len(a[-40:])
         yield from _unit_break(joined, at, "ja", shown)
         # between the words of a katakana compound („アンモニア“ | „バリューチェーン“) is fine

@@ -16,6 +16,7 @@ from typing import Any
 
 import markupsafe
 
+from ..japanese import FULLWIDTH_FORMS, JAPANESE_PUNCTUATION, KANA, KANJI
 from .hyphenate import soft_hyphenate
 from .units import ADDRESS, NO_LINE_END, NO_LINE_START, name_words, part_spans, protected_spans
 
@@ -46,9 +47,7 @@ _ADDRESS = re.compile(ADDRESS)
 _KATAKANA_WORD = re.compile(r"[\u30a1-\u30faー]{2,}")
 _MAX_CHARS = int(MAX_PHRASE_EM)
 # Kana, kanji and the full-width punctuation around them: Japanese inside German text.
-_JAPANESE_RUN = re.compile(
-    r"[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60]+"
-)
+_JAPANESE_RUN = re.compile(f"[{JAPANESE_PUNCTUATION}{KANA}{KANJI}{FULLWIDTH_FORMS}]+")
 
 
 @functools.cache
