@@ -12,6 +12,9 @@ then runs `toolkit.render.layoutcheck` over every PDF and prints each defect, th
 check and the total. Exit status 1 when there is any defect.
 
     .venv/bin/python bench/layout_check.py [--out DIR] [--no-corpus]
+    .venv/bin/python bench/layout_check.py --check DIR   # only check the PDFs under DIR
+
+(``--build-only`` builds without checking: run from an older checkout to count its defects.)
 """
 
 from __future__ import annotations
@@ -29,7 +32,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from toolkit.cli import cli  # noqa: E402
-from toolkit.render.layoutcheck import check_pdf  # noqa: E402
 
 SAMPLES = ROOT / "samples"
 MATRIX_SOURCES = (("pm-wasserstoff-de.txt", "ja"), ("pr-fukushima-ja.txt", "de"))
@@ -111,7 +113,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, help="keep the PDFs in this folder")
     parser.add_argument("--no-corpus", action="store_true", help="skip the corpus documents")
+    parser.add_argument("--build-only", action="store_true", help="build, don't check")
+    parser.add_argument("--check", type=Path, metavar="DIR", help="only check the PDFs in DIR")
     args = parser.parse_args()
+    if args.check:
+        return check(sorted(args.check.rglob("*.pdf")), 0.0)
     with tempfile.TemporaryDirectory(prefix="dejakit-layout-") as tmp:
         out = args.out or Path(tmp)
         folders = {name: out / name for name in ("demo", "matrix", "corpus")}
@@ -127,16 +133,24 @@ def main() -> int:
             print("corpus: not found or skipped")
         built = time.perf_counter() - started
         pdfs = sorted(p for folder in folders.values() for p in folder.glob("*.pdf"))
-        counts: collections.Counter[str] = collections.Counter()
-        for pdf in pdfs:
-            for defect in check_pdf(pdf):
-                counts[defect.check] += 1
-                print(f"{pdf.parent.name}/{pdf.name} {str(defect).split(': ', 1)[1]}")
-        summary = ", ".join(f"{check} {n}" for check, n in sorted(counts.items())) or "none"
-        print(
-            f"{len(pdfs)} PDFs built in {built:.0f} s; defects: {sum(counts.values())} ({summary})"
-        )
-        return 1 if counts else 0
+        if args.build_only:
+            print(f"{len(pdfs)} PDFs built in {built:.0f} s")
+            return 0
+        return check(pdfs, built)
+
+
+def check(pdfs: list[Path], built: float) -> int:
+    """Print the defects of `pdfs` and a summary; return the exit status."""
+    from toolkit.render.layoutcheck import check_pdf
+
+    counts: collections.Counter[str] = collections.Counter()
+    for pdf in pdfs:
+        for defect in check_pdf(pdf):
+            counts[defect.check] += 1
+            print(f"{pdf.parent.name}/{pdf.name} {str(defect).split(': ', 1)[1]}")
+    summary = ", ".join(f"{name} {n}" for name, n in sorted(counts.items())) or "none"
+    print(f"{len(pdfs)} PDFs (built in {built:.0f} s); defects: {sum(counts.values())} ({summary})")
+    return 1 if counts else 0
 
 
 if __name__ == "__main__":

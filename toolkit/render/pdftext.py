@@ -108,8 +108,8 @@ _PAGE = re.compile(r'<page number="(\d+)"')
 
 def _add_styles(path: Path, pages: list[Page]) -> None:
     """Mark each line's style from ``pdftohtml -xml`` (bold sans, font size)."""
-    # at zoom 4, sizes and positions (integers) are exact to a quarter point
-    xml = _run(["pdftohtml", "-xml", "-i", "-q", "-zoom", "4", "-stdout", str(path), "x"])
+    # at zoom 1, sizes and positions are whole points (larger zooms don't scale sizes evenly)
+    xml = _run(["pdftohtml", "-xml", "-i", "-q", "-zoom", "1", "-stdout", str(path), "x"])
     fonts: dict[str, tuple[float, str]] = {}
     runs: dict[int, list[tuple[float, float, float, float, float, bool]]] = {}
     page_no = 0
@@ -117,9 +117,9 @@ def _add_styles(path: Path, pages: list[Page]) -> None:
         if m := _PAGE.search(row):
             page_no = int(m.group(1))
         if m := _FONT.search(row):
-            fonts[m.group(1)] = (float(m.group(2)) / 4, m.group(3))
+            fonts[m.group(1)] = (float(m.group(2)), m.group(3))
         for m in _TEXT.finditer(row):
-            top, left, width, height = (float(m.group(i)) / 4 for i in range(1, 5))
+            top, left, width, height = (float(m.group(i)) for i in range(1, 5))
             size, family = fonts.get(m.group(5), (0.0, ""))
             bold = "<b>" in m.group(6) or "Bold" in family
             sans = "Sans" in family
