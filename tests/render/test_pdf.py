@@ -463,3 +463,18 @@ def test_failed_render_keeps_the_previous_file(translated: Document, tmp_path: P
 def test_unknown_output_type(translated: Document, tmp_path: Path) -> None:
     with pytest.raises(RenderError, match="unknown output type"):
         render_document(translated, tmp_path / "out.odt")
+
+
+def test_words_with_ff_keep_their_letters_in_the_text_layer(tmp_path: Path) -> None:
+    """With hyphens: manual, an „ff“ ligature would reach the text layer as a blank."""
+    german = "Die Stoffe schaffen es zur Erstaufführung, treffen Sie uns offiziell. " * 3
+    doc = translate_document(
+        read_text(f"Titel\n\n{german}\n"),
+        target_lang="ja",
+        engine=FakeEngine({"Titel": "題"}, fallback=lambda t: "資料です。"),
+    )
+    path = tmp_path / "ff.pdf"
+    render_document(doc, path, template_dir=TEMPLATES, options=RenderOptions(pdf_variant="none"))
+    text = re.sub(r"-\n", "", " ".join(pdf_page_texts(path)))
+    for word in ("Stoffe", "schaffen", "treffen", "offiziell"):
+        assert word in text
