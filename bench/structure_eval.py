@@ -194,10 +194,8 @@ def evaluate(row: dict[str, str], doc: Document, body: str) -> Result:
         start = squash(words.rstrip("…").strip('„“"「」 '))[:12]
         for block in quotes:
             text = squash(block.source_text).lstrip('„“"»«「')
-            if (
-                block.id not in used
-                and text.startswith(start)
-                or (block.id not in used and start and start in squash(block.source_text)[:80])
+            if block.id not in used and (
+                text.startswith(start) or (start and start in squash(block.source_text)[:80])
             ):
                 if _same_speaker(speaker, block.speaker, lang):
                     matched += 1
