@@ -7,9 +7,9 @@ what a careful reader sees in each text. Six checks per document, each scored 0�
 
 * ``title``    the document title (``-``: the reader must not invent one);
 * ``date``     the document date (``-``: none, so never an event date from the body);
-* ``quotes``   each direct quote as a quote block starting with its first words and naming its
-  speaker (title and name; a shorter form with the same surname counts), divided by the larger
-  of expected and found quote blocks;
+* ``quotes``   each direct quote found in a quote block (by its first words) whose speaker is
+  right (title and name; a shorter form with the same surname counts), divided by the expected
+  quotes plus the quote blocks that hold none of them;
 * ``contact``  whether a contact block was found;
 * ``heads``    sub-headings as heading blocks, divided by the larger of expected and found;
 * ``blocks``   block boundaries: the start of every block a reader sees, aligned in order with
@@ -192,24 +192,19 @@ def evaluate(row: dict[str, str], doc: Document, body: str) -> Result:
     for item in expected_quotes:
         speaker, _, words = item.partition(": ")
         start = squash(words.rstrip("…").strip('„“"「」 '))[:12]
-        for block in quotes:
-            text = squash(block.source_text).lstrip('„“"»«「')
-            if block.id not in used and (
-                text.startswith(start) or (start and start in squash(block.source_text)[:80])
-            ):
-                if _same_speaker(speaker, block.speaker, lang):
-                    matched += 1
-                    used.add(block.id)
-                    break
-                notes.append(f"speaker {block.speaker!r} (want {speaker!r})")
-                used.add(block.id)
-                break
-        else:
+        block = next((b for b in quotes if start in squash(b.source_text)), None)
+        if block is None:
             notes.append(f"quote not found: {item[:40]!r}")
-    denominator = max(len(expected_quotes), len(quotes))
+            continue
+        used.add(block.id)
+        if _same_speaker(speaker, block.speaker, lang):
+            matched += 1
+        else:
+            notes.append(f"speaker {block.speaker!r} (want {speaker!r})")
+    extra = [b.source_text[:30] for b in quotes if b.id not in used]
+    denominator = len(expected_quotes) + len(extra)
     scores["quotes"] = matched / denominator if denominator else 1.0
-    if len(quotes) > len(expected_quotes):
-        extra = [b.source_text[:30] for b in quotes if b.id not in used]
+    if extra:
         notes.append(f"extra quotes {extra}")
 
     has_contact = any(b.kind is BlockKind.CONTACT for b in doc.blocks)
