@@ -17,9 +17,11 @@ from ..errors import IngestError
 from ..limits import bound_document, current_limits, describe_limit
 from ..model import LANGS, Document, Lang
 from . import html, markdown, text
+from .lines import LINE_CONVENTIONS, LineMode, decide_lines
 from .press import RawBlock, build_document
 
 __all__ = [
+    "LINE_CONVENTIONS",
     "SUPPORTED_SUFFIXES",
     "decode_text",
     "detect_lang",
@@ -50,14 +52,18 @@ _INVISIBLE = re.compile(
 )
 
 
-def read_document(path: Path, *, lang: Lang | None = None) -> Document:
+def read_document(path: Path, *, lang: Lang | None = None, lines: LineMode = "auto") -> Document:
     """Return the document in the file at `path`, in `lang` (guessed from the text if None).
+
+    `lines` says what a single line break in a plain text is: ``wrapped`` (a hard wrap inside a
+    paragraph), ``paragraphs`` (one paragraph per line, as text copied from a web page comes)
+    or ``auto`` (decided per document; the choice is in ``meta["lines"]``).
 
     The size limits (`toolkit.limits`) hold: a file above the input size or with more segments
     than the limit is refused; a segment above the length limit is split into flagged pieces.
     """
     _check_size(path, current_limits().input_bytes)
-    return _apply_limits(_read_document(path, lang), str(path))
+    return _apply_limits(_read_document(path, lang, lines), str(path))
 
 
 def _apply_limits(doc: Document, source_name: str) -> Document:
@@ -89,7 +95,7 @@ def _refuse_size(path: Path, size: int, limit: int) -> None:
         )
 
 
-def _read_document(path: Path, lang: Lang | None) -> Document:
+def _read_document(path: Path, lang: Lang | None, lines: LineMode = "auto") -> Document:
     if path.suffix.lower() == ".toml":  # an MoU summary: toolkit/pack/mou.py reads it
         from ..pack.mou import read_mou_document
 
@@ -113,28 +119,49 @@ def _read_document(path: Path, lang: Lang | None) -> Document:
         from .docx import read_docx_blocks
 
         return _build(read_docx_blocks(path), lang, str(path))
-    return read_text(decode_text(data, path), lang=lang, fmt=fmt, source_name=str(path))
+    return read_text(
+        decode_text(data, path), lang=lang, fmt=fmt, source_name=str(path), lines=lines
+    )
 
 
 def read_text(
-    content: str, *, lang: Lang | None = None, fmt: str = "text", source_name: str = "<text>"
+    content: str,
+    *,
+    lang: Lang | None = None,
+    fmt: str = "text",
+    source_name: str = "<text>",
+    lines: LineMode = "auto",
 ) -> Document:
-    """Return the document that `content` (already decoded) holds."""
+    """Return the document that `content` (already decoded) holds.
+
+    `lines` applies to plain text (see `read_document`).
+    """
     content = sanitize_text(content.replace("\r\n", "\n").replace("\r", "\n"), source_name)
     if not content.strip():
         raise IngestError(f"{source_name}: the file is empty; give a text with at least a title")
     if lang is not None and lang not in LANGS:
         raise IngestError(f"{source_name}: unsupported language {lang!r}; use one of {LANGS}")
-    readers = {
-        "text": text.split_raw_blocks,
-        "markdown": markdown.split_raw_blocks,
-        "html": html.split_raw_blocks,
-    }
+    if lines not in LINE_CONVENTIONS:
+        known = ", ".join(LINE_CONVENTIONS)
+        raise IngestError(f"{source_name}: unknown line convention {lines!r}; use one of {known}")
+    convention = ""
     try:
-        raw_blocks = readers[fmt](content)
+        if fmt == "text":
+            if lines == "auto":
+                chosen = decide_lines(content, lang or detect_lang(content))
+            else:
+                chosen = lines
+            convention = f"{chosen} ({'auto' if lines == 'auto' else 'given'})"
+            raw_blocks = text.split_raw_blocks(content, chosen)
+        elif fmt == "markdown":
+            raw_blocks = markdown.split_raw_blocks(content)
+        elif fmt == "html":
+            raw_blocks = html.split_raw_blocks(content)
+        else:
+            raise IngestError(f"unknown text format {fmt!r}")
     except IngestError as exc:
         raise IngestError(f"{source_name}: {exc}") from None
-    return _apply_limits(_build(raw_blocks, lang, source_name), source_name)
+    return _apply_limits(_build(raw_blocks, lang, source_name, convention), source_name)
 
 
 def sanitize_text(content: str, source_name: str) -> str:
@@ -158,14 +185,16 @@ def sanitize_text(content: str, source_name: str) -> str:
     return content
 
 
-def _build(raw_blocks: list[RawBlock], lang: Lang | None, source_name: str) -> Document:
+def _build(
+    raw_blocks: list[RawBlock], lang: Lang | None, source_name: str, lines: str = ""
+) -> Document:
     """Return the document of `raw_blocks`, the language guessed from them if not given."""
     raw_blocks = _sanitize_blocks(raw_blocks, source_name)
     if not raw_blocks:
         raise IngestError(f"{source_name}: no text found; give a text with at least a title")
     if lang is None:  # guessed from the text read, never from markup
         lang = detect_lang("\n".join(line for raw in raw_blocks for line in raw.lines))
-    return build_document(raw_blocks, lang, source_name=source_name)
+    return build_document(raw_blocks, lang, source_name=source_name, lines=lines)
 
 
 def _sanitize_blocks(raw_blocks: list[RawBlock], source_name: str) -> list[RawBlock]:

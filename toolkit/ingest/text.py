@@ -1,37 +1,52 @@
-"""Plain-text press releases: blank lines separate blocks, lines inside a block are hard wraps."""
+"""Plain-text press releases: blank lines separate blocks; a single line break is read as the
+document's line convention says (`lines.py`): a hard wrap inside a paragraph, or a paragraph end.
+"""
 
 from __future__ import annotations
 
 import re
 
 from ..model import BlockKind
+from .lines import MARKER_ONLY, LineConvention
 from .press import RawBlock
 
 __all__ = ["split_raw_blocks"]
 
 _BULLET = re.compile(r"^\s*(?:[-•*・●▪]|\d{1,2}[.)])\s+\S")
-_SYMBOL_BULLET = re.compile(r"^\s*[-•*・●▪]\s+")
 
 
-def split_raw_blocks(text: str) -> list[RawBlock]:
-    """Return the blank-line separated paragraphs of `text`; a bullet list gives one per item."""
+def split_raw_blocks(text: str, lines: LineConvention = "wrapped") -> list[RawBlock]:
+    """Return the paragraphs of `text`; a bullet list gives one block per item.
+
+    With ``lines="paragraphs"`` every line is a block of its own, except a line that is only a
+    list marker ("1.", "(2)"), which goes with the line after it.
+    """
     blocks: list[RawBlock] = []
-    lines: list[str] = []
+    current: list[str] = []
     start = 0
     for no, line in enumerate([*text.split("\n"), ""], start=1):
         if line.strip():
-            if not lines:
+            if not current:
                 start = no
-            lines.append(line.rstrip())
+            current.append(line.rstrip())
+            if lines == "paragraphs" and not MARKER_ONLY.match(line):
+                blocks.append(RawBlock(lines=tuple(current), line_no=start))
+                current = []
             continue
-        if lines:
-            blocks.extend(_split_list(lines, start))
-            lines = []
+        if current:
+            if lines == "paragraphs":
+                blocks.append(RawBlock(lines=tuple(current), line_no=start))
+            else:
+                blocks.extend(_split_list(current, start))
+            current = []
     return blocks
 
 
 def _split_list(lines: list[str], start: int) -> list[RawBlock]:
-    """Return one LIST_ITEM block per bullet when every item starts with a bullet."""
+    """Return one LIST_ITEM block per bullet when every item starts with a bullet.
+
+    The bullet stays in the text: the reader keeps it as the block's marker.
+    """
     if not _BULLET.match(lines[0]):
         return [RawBlock(lines=tuple(lines), line_no=start)]
     items: list[RawBlock] = []
@@ -43,8 +58,6 @@ def _split_list(lines: list[str], start: int) -> list[RawBlock]:
             current = []
         if not current:
             current_start = start + offset
-            # A symbol bullet is markup (the block kind keeps it); a number is content.
-            line = _SYMBOL_BULLET.sub("", line)
         current.append(line)
     items.append(RawBlock(tuple(current), current_start, hint=BlockKind.LIST_ITEM))
     return items

@@ -1,0 +1,429 @@
+"""The kind of every paragraph of a press release, decided from the text and its neighbours.
+
+Passes, in order: what a line says by itself (furniture, date line, caption, kicker, contact
+line); what the neighbours add (an alt text repeated as a caption, the lines under a photo, a
+contact block's label and value lines); the title (the first block that is neither furniture
+nor a label, a date or a caption — a short section label over a longer headline is a kicker);
+the teaser; then the body (headings, quotes, list items, paragraphs, speaker labels and pull
+quotes). What the markup already said (Markdown, HTML, DOCX) is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..model import BlockKind, Lang
+from .dateline import parse_dateline
+from .furniture import back_link_targets, is_caption, is_credit, is_furniture, is_profile_line
+from .speakers import is_person_line, is_quote, label_speaker
+
+if TYPE_CHECKING:
+    from .press import RawBlock
+
+__all__ = ["CONTACT_HEADINGS", "KICKERS", "Classified", "classify", "is_contact_line"]
+
+KICKERS = re.compile(
+    r"^(?:pressemitteilung|presseinformation|pressemeldung|medieninformation|"
+    r"gemeinsame pressemitteilung|報道発表資料|報道発表|報道資料|記者発表資料|プレスリリース|"
+    r"お知らせ|press release|報道関係者各位|報道発表案件|報道機関各位)\s*[:：]?$",
+    re.IGNORECASE,
+)
+CONTACT_HEADINGS = re.compile(
+    r"^[【\[■◆●]?\s*(?:pressekontakt|kontakt|ansprechpartner(?:in|innen)?|für rückfragen|"
+    r"pressestelle|medienkontakt|本件に関するお問い合わせ先?|お問い合わせ先?|問い合わせ先|"
+    r"問合せ先|連絡先|担当|照会先|本件照会先)\s*[】\]]?\s*[:：]?$",
+    re.IGNORECASE,
+)
+_CONTACT_LINE = re.compile(
+    r"\b(?:tel(?:efon)?|fax|e-?mail|mail|internet|web|phone)\.?\s*[:：]"  # "Telefon:"
+    r"|(?:電話|ＴＥＬ|ＦＡＸ|メール|Ｅメール|ファクス|直通|内線|代表)\s*[:：)）]"
+    r"|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$"  # an address on its own line
+    r"|^(?:\+\d{1,3}|0\d{1,4})[\d\s()/-]{6,}$"  # a phone number on its own line
+    r"|^[(（]?(?:代表|直通|内線)?(?:電話)?[)）]?\s*0\d{1,4}[(（-]\d{1,4}[)）-]\d{3,4}"
+    r"|^〒\s?\d{3}-?\d{4}|^\d{5}\s[A-ZÄÖÜ]\w+$",
+    re.IGNORECASE,
+)
+_CONTACT_LABEL = re.compile(
+    r"^[-・•]?\s*(?:担当課|担当者|担当|直通|内線|電話番号|電話|ファクス|FAX|メール|E-?Mail|住所|"
+    r"所在地|法人番号|Telefon|Tel\.?|Fax|E-Mail|Adresse|Anschrift|Ansprechpartner(?:in)?)\s*[:：]$",
+    re.IGNORECASE,
+)
+_JA_ADDRESS = re.compile(r"^\S{2,4}[都道府県]\S+[市区町村郡]\S*(?:\d+番地?|丁目|\d+号)")
+_JA_ORG_LINE = re.compile(r"^[^\s。、]{2,30}(?:課|室|局|部|係|センター|本部)(?:\s.*)?$")
+_JA_NAME_LINE = re.compile(
+    r"^[^\s。、]{1,20}(?:\s+[^\s。、]{1,12})?\s+[^\s。、]{1,4}\s+[^\s。、]{1,4}"
+)
+_ATTACHMENTS = re.compile(
+    r"^[(（]?\s*(?:添付資料|関連資料|添付|関連リンク|anhang|anlagen?|downloads?)\s*[)）:：]?$",
+    re.IGNORECASE,
+)
+_JA_COMMENT_HEADING = re.compile(r"^(?P<who>.{1,15}?)の(?:コメント|発言|あいさつ|挨拶)")
+_JA_SUBTITLE = re.compile(r"^[―—～~〜].+[―—～~〜]$")
+_SENTENCE_END = tuple(".!?:;。！？：…")
+_OPEN_QUOTES = ("„", '"', "»", "「", "『")
+
+
+@dataclass
+class Classified:
+    """The kind of each raw block, and the speaker each quote block was given by context."""
+
+    kinds: list[BlockKind]
+    speakers: dict[int, str]
+    dateline_at: int  # index of the date line that dates the document, -1 if none
+
+
+def is_contact_line(text: str) -> bool:
+    """Return whether `text` is a line of a contact block (phone, e-mail, label, address)."""
+    line = " ".join(text.split())
+    return bool(_CONTACT_LINE.search(line) or _CONTACT_LABEL.match(line) or _JA_ADDRESS.match(line))
+
+
+def classify(raw_blocks: Sequence[RawBlock], texts: Sequence[str], lang: Lang) -> Classified:
+    """Return the kinds of `raw_blocks` (their joined `texts`) in a release written in `lang`."""
+    kinds: list[BlockKind | None] = [raw.hint for raw in raw_blocks]
+    single = [len(raw.lines) == 1 or raw.keep_lines for raw in raw_blocks]
+    speakers: dict[int, str] = {}
+    _mark_lines(kinds, texts, single, lang)
+    _mark_neighbours(kinds, texts, lang)
+    _mark_contacts(kinds, [[x.strip() for x in raw.lines if x.strip()] for raw in raw_blocks], lang)
+    title_at = _mark_title(kinds, texts, lang)
+    dateline_at = _document_dateline(kinds, texts)
+    _mark_teaser(kinds, texts, lang, title_at, dateline_at)
+    _mark_body(kinds, texts, lang, speakers, dateline_at)
+    return Classified([k or BlockKind.PARAGRAPH for k in kinds], speakers, dateline_at)
+
+
+def _mark_lines(
+    kinds: list[BlockKind | None], texts: Sequence[str], single: Sequence[bool], lang: Lang
+) -> None:
+    """Kinds a block has by itself: furniture, date line, caption, kicker."""
+    labels = back_link_targets(list(texts))
+    for i, text in enumerate(texts):
+        if kinds[i] is not None:
+            continue
+        plain = " ".join(text.split()).strip(" .:：").casefold()
+        if is_furniture(text, lang) or plain in labels:
+            kinds[i] = BlockKind.FURNITURE
+        elif parse_dateline(text) is not None:
+            kinds[i] = BlockKind.DATELINE
+        elif single[i] and (is_caption(text, lang) or is_profile_line(text)):
+            kinds[i] = BlockKind.CAPTION
+        elif KICKERS.match(text.strip()):
+            kinds[i] = BlockKind.KICKER
+        elif _ATTACHMENTS.match(text.strip()):
+            kinds[i] = BlockKind.FURNITURE
+            # The attachment links under it are link texts, not headings.
+            for j in range(i + 1, len(texts)):
+                if kinds[j] is not None or len(texts[j]) > 60 or texts[j].endswith(_SENTENCE_END):
+                    break
+                kinds[j] = BlockKind.FURNITURE
+
+
+def _mark_neighbours(kinds: list[BlockKind | None], texts: Sequence[str], lang: Lang) -> None:
+    """An alt text repeated with its caption; the short lines under a photo line."""
+    squashed = [re.sub(r"\s+", "", t) for t in texts]
+    for i in range(len(texts) - 1):
+        nxt = squashed[i + 1]
+        if (
+            kinds[i] in (None, BlockKind.CAPTION)
+            and kinds[i + 1] in (None, BlockKind.CAPTION)
+            and len(squashed[i]) >= 4
+            and nxt.startswith(squashed[i])
+            and len(nxt) > len(squashed[i])
+        ):
+            kinds[i] = kinds[i + 1] = BlockKind.CAPTION
+    for i, text in enumerate(texts):
+        if kinds[i] is not BlockKind.CAPTION or not re.match(
+            r"^(?:[(（［【\[]?写真|portraitfoto|porträtfoto|foto\b)", text.strip(), re.I
+        ):
+            continue
+        for j in range(i + 1, len(texts)):
+            candidate = texts[j].strip()
+            if (
+                kinds[j] not in (None, BlockKind.DATELINE, BlockKind.CAPTION)
+                or len(candidate) > 60
+                or candidate.endswith(("。", ".", "!", "?", ",", "、"))
+                or is_credit(candidate)
+            ):
+                break
+            kinds[j] = BlockKind.CAPTION
+
+
+def _mark_contacts(kinds: list[BlockKind | None], blocks: Sequence[list[str]], lang: Lang) -> None:
+    """Contact blocks: under a contact heading, or a run of contact lines."""
+    in_contact = False
+    for i, lines in enumerate(blocks):
+        if not lines:
+            continue
+        if CONTACT_HEADINGS.match(lines[0].replace("**", "").strip()):
+            if kinds[i] is None:
+                kinds[i] = BlockKind.HEADING if len(lines) == 1 else BlockKind.CONTACT
+            in_contact = kinds[i] in (BlockKind.HEADING, BlockKind.CONTACT)
+            continue
+        if kinds[i] is BlockKind.HEADING:
+            in_contact = False
+            continue
+        if kinds[i] is not None:
+            if kinds[i] is not BlockKind.CONTACT:
+                in_contact = False
+            continue
+        text = "\n".join(lines)
+        hits = sum(bool(is_contact_line(x)) for x in lines)
+        after_label = (
+            i > 0
+            and kinds[i - 1] is BlockKind.CONTACT
+            and bool(_CONTACT_LABEL.match(blocks[i - 1][-1]))
+            if blocks[i - 1]
+            else False
+        )
+        next_contact = (
+            i + 1 < len(blocks) and bool(blocks[i + 1]) and is_contact_line(blocks[i + 1][0])
+        )
+        own = hits >= 2 or (hits == 1 and (len(lines) == 1 and next_contact))
+        markers = len(re.findall(r"\b(?:tel|fax|e-?mail)\b\.?\s*[:：]", text, re.I))
+        mostly = len(lines) > 1 and hits * 2 >= len(lines) and hits >= 2
+        if (
+            mostly
+            or own
+            or markers >= 2
+            or after_label
+            or (in_contact and _looks_like_contact(lines, lang))
+        ):
+            kinds[i] = BlockKind.CONTACT
+        else:
+            in_contact = False
+            continue
+        in_contact = True
+
+
+def _looks_like_contact(lines: Sequence[str], lang: Lang) -> bool:
+    if not all(len(line) <= 90 and not line.endswith(_SENTENCE_END[:3]) for line in lines):
+        return False
+    if lang == "de":
+        return True
+    return all(is_contact_line(x) or _JA_ORG_LINE.match(x) or _JA_NAME_LINE.match(x) for x in lines)
+
+
+def _title_like(text: str, lang: Lang) -> bool:
+    line = " ".join(text.split())
+    if not line or len(line) > (150 if lang == "ja" else 250):
+        return False
+    if lang == "ja":
+        return not line.endswith("。") or not re.search("[、,]", line)
+    return not line.endswith((".", ",", ";", ":")) and not line[:1].islower()
+
+
+def _short_label(text: str, lang: Lang) -> bool:
+    line = " ".join(text.split())
+    if lang == "ja":
+        return len(line) <= 10
+    return len(line.split()) <= 3 and len(line) <= 30
+
+
+def _mark_title(kinds: list[BlockKind | None], texts: Sequence[str], lang: Lang) -> int:
+    """Mark the title (and a section label over it); return its index, -1 if none."""
+    if BlockKind.TITLE in kinds:
+        return kinds.index(BlockKind.TITLE)
+    content = [i for i, k in enumerate(kinds) if k is None]
+    if not content:
+        return -1
+    first = content[0]
+    if first > 0 and any(k in (BlockKind.PARAGRAPH, BlockKind.QUOTE) for k in kinds[:first]):
+        return -1  # the markup placed body text before it
+    if not _title_like(texts[first], lang):
+        return -1
+    if len(content) > 1 and _short_label(texts[first], lang):
+        second = content[1]
+        between = kinds[first + 1 : second]
+        if (
+            all(k in (BlockKind.FURNITURE, BlockKind.CAPTION) for k in between)
+            and _title_like(texts[second], lang)
+            and len(texts[second].strip()) > len(texts[first].strip())
+            and not texts[second].strip().endswith(_SENTENCE_END)
+        ):
+            kinds[first] = BlockKind.KICKER
+            first = second
+    kinds[first] = BlockKind.TITLE
+    return first
+
+
+def _document_dateline(kinds: list[BlockKind | None], texts: Sequence[str]) -> int:
+    """Return the date line that dates the document: the first before any sub-heading.
+
+    A page's update date („更新日“) counts only when no other date line is there.
+    """
+    updated = -1
+    for i, kind in enumerate(kinds):
+        if kind is BlockKind.HEADING:
+            break
+        if kind is BlockKind.DATELINE:
+            line = parse_dateline(texts[i])
+            if line is not None and not line.updated:
+                return i
+            if updated < 0:
+                updated = i
+    return updated
+
+
+def _mark_teaser(
+    kinds: list[BlockKind | None],
+    texts: Sequence[str],
+    lang: Lang,
+    title_at: int,
+    dateline_at: int,
+) -> None:
+    """The teaser: what stands between the title and the date line, or a headline under it."""
+    if title_at < 0:
+        return
+    if dateline_at > title_at:
+        for i in range(title_at + 1, dateline_at):
+            if kinds[i] is None and len(texts[i]) <= 400:
+                kinds[i] = BlockKind.SUBTITLE
+        return
+    nxt = title_at + 1
+    if nxt < len(texts) and kinds[nxt] is None:
+        text = texts[nxt].strip()
+        if (
+            (lang == "ja" and _JA_SUBTITLE.match(text))
+            or (_title_like(text, lang) and not text.endswith(_SENTENCE_END) and len(text) <= 200)
+        ) and (not is_quote(text, lang) or ":" in text[:60]):
+            kinds[nxt] = BlockKind.SUBTITLE
+
+
+def _mark_body(
+    kinds: list[BlockKind | None],
+    texts: Sequence[str],
+    lang: Lang,
+    speakers: dict[int, str],
+    dateline_at: int,
+) -> None:
+    """Headings, quotes, list items and paragraphs of the body."""
+    voice: str | None = None  # who speaks the paragraphs under a speaker label
+    issuer = dateline_at >= 0  # short lines right after the date line name the issuer
+    for i, text in enumerate(texts):
+        kind = kinds[i]
+        if kind is not None and i > dateline_at >= 0 and kind is not BlockKind.DATELINE:
+            issuer = False
+        if kind is not None:
+            if kind is BlockKind.HEADING:
+                voice = _comment_voice(text)
+            continue
+        line = " ".join(text.split())
+        marker, rest = split_marker(line, lang)
+        who = label_speaker(line) if lang == "ja" else None
+        if who:
+            kinds[i], speakers[i], voice = BlockKind.QUOTE, who, who
+            continue
+        if lang == "de" and is_person_line(line, lang) and i > 0 and _pull_quote(kinds, texts, i):
+            kinds[i] = kinds[i - 1] = BlockKind.QUOTE
+            speakers[i] = speakers[i - 1] = line
+            continue
+        heading = _heading_like(rest, lang, bool(marker))
+        if issuer and i > dateline_at and heading and not marker:
+            kinds[i] = BlockKind.PARAGRAPH
+            continue
+        issuer = False
+        if marker and _in_list(texts, i, lang, marker):
+            kinds[i] = BlockKind.LIST_ITEM
+        elif heading:
+            kinds[i] = BlockKind.HEADING
+            voice = _comment_voice(line)
+        elif voice is not None and not line.startswith(_OPEN_QUOTES[:3]):
+            kinds[i], speakers[i] = BlockKind.QUOTE, voice
+        elif is_quote(line, lang):
+            kinds[i] = BlockKind.QUOTE
+        elif marker:
+            kinds[i] = BlockKind.LIST_ITEM
+        else:
+            kinds[i] = BlockKind.PARAGRAPH
+
+
+def _comment_voice(text: str) -> str | None:
+    match = _JA_COMMENT_HEADING.match(" ".join(text.split()))
+    return match.group("who") if match else None
+
+
+def _pull_quote(kinds: list[BlockKind | None], texts: Sequence[str], i: int) -> bool:
+    """Return whether block i-1 is a pull quote without marks that the person line i signs."""
+    before = texts[i - 1]
+    return kinds[i - 1] in (None, BlockKind.PARAGRAPH) and bool(
+        re.search(r"\b(?:ich|mich|mir|mein\w*|wir|uns|unser\w*)\b", before, re.I)
+    )
+
+
+_MARKER = re.compile(
+    r"^(?P<m>[-•*・●▪■◆○〇◇□]|\d{1,2}[.)．](?!\d)|[(（]\d{1,2}[)）]|[①-⑳]|[0-9]{1,2}(?=\s+[^\x00-\x7f]))"
+    r"(?P<space>\s*)(?=\S)"
+)
+_MONTH_AFTER = re.compile(
+    r"^\s*(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
+    r"Dezember|Jänner)\b"
+)
+
+
+def split_marker(text: str, lang: Lang) -> tuple[str, str]:
+    """Return (list marker, rest) of `text`; the marker is "" when it starts with none.
+
+    „1. Einleitung“ -> („1.“, „Einleitung“); „（1）日時“ -> („（1）“, „日時“); a date
+    („13. September 2016“) or a number in a sentence is no marker.
+    """
+    match = _MARKER.match(text)
+    if not match:
+        return "", text
+    marker, rest = match.group("m"), text[match.end() :]
+    if marker[0].isdigit() and (_MONTH_AFTER.match(rest) or (lang == "de" and rest[:1].islower())):
+        return "", text
+    if marker in "-*" and not match.group("space"):
+        return "", text  # "-5 °C", "*Sternchen"
+    return marker, rest
+
+
+def _marker_style(marker: str) -> str:
+    return re.sub(r"\d+", "0", marker)
+
+
+def _in_list(texts: Sequence[str], i: int, lang: Lang, marker: str) -> bool:
+    """Return whether the marked block i is a list item rather than a numbered sub-heading.
+
+    A marked line that reads like a sentence is an item; a short one is a sub-heading („1.
+    Einleitung“, „- 冒頭“, „（1）日時“) unless it stands in a run of three or more short items
+    with the same marker, or (German) its marker is a bullet.
+    """
+    if not _heading_like(split_marker(" ".join(texts[i].split()), lang)[1], lang, True):
+        return True
+    if lang == "de" and not marker[:1].isdigit() and marker[:1] not in "(（":
+        return True
+    style = _marker_style(marker)
+
+    def short_item(j: int) -> bool:
+        other, rest = split_marker(" ".join(texts[j].split()), lang)
+        return bool(other) and _marker_style(other) == style and _heading_like(rest, lang, True)
+
+    run = 1
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(texts) and short_item(j):
+            run += 1
+            j += step
+    return run >= 3
+
+
+def _heading_like(text: str, lang: Lang, marked: bool) -> bool:
+    """Return whether `text` reads as a sub-heading (short, no sentence end)."""
+    line = " ".join(text.split())
+    limit = 40 if lang == "ja" else 90
+    if not line or len(line) > limit or line.endswith((*_SENTENCE_END, ",", "、")):
+        return False
+    if line.startswith(_OPEN_QUOTES) and line.endswith(("“", "」", '"', "«", "』")):
+        return False
+    if re.fullmatch(r"[(（].*[)）]", line) or line.startswith(("〈", "<<")):
+        return False
+    if lang == "de":
+        return not line[:1].islower()
+    if re.search("[、,]", line) or re.search(r"\S\s*[:：]\s*\S", line):
+        return False
+    # "阿久津 剛": a person's name after a role is a list line, not a heading
+    return marked or not re.search(r"\s\S{1,4}\s\S{1,4}$|\s\S{1,3}$", line)
