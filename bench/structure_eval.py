@@ -9,9 +9,10 @@ what a careful reader sees in each text. Six checks per document, each scored 0�
 * ``date``     the document date (``-``: none, so never an event date from the body);
 * ``quotes``   each direct quote found in a quote block (by its first words) whose speaker is
   right (title and name; a shorter form with the same surname counts), divided by the expected
-  quotes plus the quote blocks that hold none of them;
+  quotes plus the quote blocks that hold none of them and no expected speaker's words;
 * ``contact``  whether a contact block was found;
-* ``heads``    sub-headings as heading blocks, divided by the larger of expected and found;
+* ``heads``    sub-headings and subtitles as heading or subtitle blocks, divided by the larger
+  of expected and found;
 * ``blocks``   block boundaries: the start of every block a reader sees, aligned in order with
   the blocks read (Dice coefficient of the longest common subsequence). A contact block counts
   once per line, a label line with its value line as one, as ``structure.tsv`` lists them.
@@ -125,7 +126,8 @@ def reader_blocks(doc: Document) -> list[str]:
             continue
         pending = ""
         for line in block_text(block).split("\n"):
-            if not line.strip():
+            line = line.strip().lstrip("-・•").strip()
+            if not line:
                 continue
             if pending:
                 out.append(pending + " " + line)
@@ -201,7 +203,12 @@ def evaluate(row: dict[str, str], doc: Document, body: str) -> Result:
             matched += 1
         else:
             notes.append(f"speaker {block.speaker!r} (want {speaker!r})")
-    extra = [b.source_text[:30] for b in quotes if b.id not in used]
+    speakers = [item.partition(": ")[0] for item in expected_quotes]
+    extra = [
+        b.source_text[:30]
+        for b in quotes
+        if b.id not in used and not any(_same_speaker(w, b.speaker, lang) for w in speakers)
+    ]
     denominator = len(expected_quotes) + len(extra)
     scores["quotes"] = matched / denominator if denominator else 1.0
     if extra:
@@ -212,7 +219,7 @@ def evaluate(row: dict[str, str], doc: Document, body: str) -> Result:
     if not scores["contact"]:
         notes.append(f"contact {has_contact}")
 
-    heads = [b for b in doc.blocks if b.kind is BlockKind.HEADING]
+    heads = [b for b in doc.blocks if b.kind in (BlockKind.HEADING, BlockKind.SUBTITLE)]
     expected_heads = _split(row["subheadings"])
     head_texts = [squash(block_text(b)).lstrip("-") for b in heads]
     hits = sum(1 for h in expected_heads if squash(h).lstrip("-") in head_texts)
