@@ -194,7 +194,11 @@ def evaluate(row: dict[str, str], doc: Document, body: str) -> Result:
     for item in expected_quotes:
         speaker, _, words = item.partition(": ")
         start = squash(words.rstrip("…").strip('„“"「」 '))[:12]
-        block = next((b for b in quotes if start in squash(b.source_text)), None)
+        holding = [b for b in quotes if start in squash(b.source_text)]
+        block = next(
+            (b for b in holding if _same_speaker(speaker, b.speaker, lang)),
+            next((b for b in holding if b.id not in used), holding[0] if holding else None),
+        )
         if block is None:
             notes.append(f"quote not found: {item[:40]!r}")
             continue

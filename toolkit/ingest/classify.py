@@ -100,7 +100,7 @@ def _mark_lines(
     kinds: list[BlockKind | None], texts: Sequence[str], single: Sequence[bool], lang: Lang
 ) -> None:
     """Kinds a block has by itself: furniture, date line, caption, kicker."""
-    labels = back_link_targets(list(texts))
+    labels = back_link_targets(list(texts)) | _menu_labels(texts, lang)
     for i, text in enumerate(texts):
         if kinds[i] is not None:
             continue
@@ -109,7 +109,7 @@ def _mark_lines(
             kinds[i] = BlockKind.FURNITURE
         elif parse_dateline(text) is not None:
             kinds[i] = BlockKind.DATELINE
-        elif single[i] and (is_caption(text, lang) or is_profile_line(text)):
+        elif is_caption(text, lang) or (single[i] and is_profile_line(text)):
             kinds[i] = BlockKind.CAPTION
         elif KICKERS.match(text.strip()):
             kinds[i] = BlockKind.KICKER
@@ -120,6 +120,31 @@ def _mark_lines(
                 if kinds[j] is not None or len(texts[j]) > 60 or texts[j].endswith(_SENTENCE_END):
                     break
                 kinds[j] = BlockKind.FURNITURE
+
+
+def _menu_labels(texts: Sequence[str], lang: Lang) -> set[str]:
+    """Return the section labels that a glued menu line repeats, and that menu line.
+
+    „ごあいさつプロフィール施政方針記者会見活動の紹介…“ followed by „活動の紹介“: the short line is
+    the current section, the long one the site menu copied without its separators.
+    """
+    if lang != "ja":
+        return set()
+    plain = [" ".join(t.split()).strip(" .:：").casefold() for t in texts]
+    found: set[str] = set()
+    for label in plain:
+        if not 2 <= len(label) <= 10:
+            continue
+        for menu in plain:
+            if (
+                menu != label
+                and label in menu
+                and 3 * len(label) <= len(menu) <= 120
+                and not re.search(r"[\s。.!?、,>＞]", menu)
+                and not menu.startswith(label)
+            ):
+                found.update((label, menu))
+    return found
 
 
 def _mark_neighbours(kinds: list[BlockKind | None], texts: Sequence[str], lang: Lang) -> None:
@@ -160,7 +185,7 @@ def _mark_contacts(kinds: list[BlockKind | None], blocks: Sequence[list[str]], l
             continue
         if CONTACT_HEADINGS.match(lines[0].replace("**", "").strip()):
             if kinds[i] is None:
-                kinds[i] = BlockKind.HEADING if len(lines) == 1 else BlockKind.CONTACT
+                kinds[i] = BlockKind.CONTACT  # the heading opens the contact block
             in_contact = kinds[i] in (BlockKind.HEADING, BlockKind.CONTACT)
             continue
         if kinds[i] is BlockKind.HEADING:
@@ -175,14 +200,14 @@ def _mark_contacts(kinds: list[BlockKind | None], blocks: Sequence[list[str]], l
         after_label = (
             i > 0
             and kinds[i - 1] is BlockKind.CONTACT
+            and bool(blocks[i - 1])
             and bool(_CONTACT_LABEL.match(blocks[i - 1][-1]))
-            if blocks[i - 1]
-            else False
         )
         next_contact = (
             i + 1 < len(blocks) and bool(blocks[i + 1]) and is_contact_line(blocks[i + 1][0])
         )
-        own = hits >= 2 or (hits == 1 and (len(lines) == 1 and next_contact))
+        label = len(lines) == 1 and bool(_CONTACT_LABEL.match(lines[0])) and i + 1 < len(blocks)
+        own = hits >= 2 or label or (hits == 1 and (len(lines) == 1 and next_contact))
         markers = len(re.findall(r"\b(?:tel|fax|e-?mail)\b\.?\s*[:：]", text, re.I))
         mostly = len(lines) > 1 and hits * 2 >= len(lines) and hits >= 2
         if (
@@ -230,6 +255,19 @@ def _mark_title(kinds: list[BlockKind | None], texts: Sequence[str], lang: Lang)
     content = [i for i, k in enumerate(kinds) if k is None]
     if not content:
         return -1
+    body = next((i for i in content if not _title_like(texts[i], lang)), len(kinds))
+    # The site header ends with the last furniture line that still has a headline after it.
+    header = [
+        i
+        for i in range(body)
+        if kinds[i] is BlockKind.FURNITURE
+        and any(i < c < body and _title_like(texts[c], lang) for c in content)
+    ]
+    if header:
+        for i in content:
+            if i < header[-1] and _title_like(texts[i], lang):
+                kinds[i] = BlockKind.FURNITURE  # the site's own name or a section over it
+        content = [i for i in content if i > header[-1]]
     first = content[0]
     if first > 0 and any(k in (BlockKind.PARAGRAPH, BlockKind.QUOTE) for k in kinds[:first]):
         return -1  # the markup placed body text before it
@@ -251,14 +289,24 @@ def _mark_title(kinds: list[BlockKind | None], texts: Sequence[str], lang: Lang)
 
 
 def _document_dateline(kinds: list[BlockKind | None], texts: Sequence[str]) -> int:
-    """Return the date line that dates the document: the first before any sub-heading.
+    """Return the date line that dates the document: the first in the head of the page.
 
+    Date lines in the body (a schedule under „1 調印日時“, an event date) never date it.
     A page's update date („更新日“) counts only when no other date line is there.
     """
     updated = -1
+    sentences = 0
     for i, kind in enumerate(kinds):
         if kind is BlockKind.HEADING:
             break
+        if kind is None:
+            text = " ".join(texts[i].split())
+            if split_marker(text, "ja")[0] or len(text) > 300:
+                break  # a numbered point or a long paragraph: the body has begun
+            if text.endswith(("。", ".", "!", "?")):
+                sentences += 1
+                if sentences > 1:
+                    break
         if kind is BlockKind.DATELINE:
             line = parse_dateline(texts[i])
             if line is not None and not line.updated:
@@ -286,9 +334,10 @@ def _mark_teaser(
     nxt = title_at + 1
     if nxt < len(texts) and kinds[nxt] is None:
         text = texts[nxt].strip()
+        japanese = bool(re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", text))
+        headline = _title_like(text, lang) and not text.endswith(_SENTENCE_END) and len(text) <= 200
         if (
-            (lang == "ja" and _JA_SUBTITLE.match(text))
-            or (_title_like(text, lang) and not text.endswith(_SENTENCE_END) and len(text) <= 200)
+            (lang == "ja" and _JA_SUBTITLE.match(text)) or (headline and (japanese or lang == "de"))
         ) and (not is_quote(text, lang) or ":" in text[:60]):
             kinds[nxt] = BlockKind.SUBTITLE
 
