@@ -111,10 +111,13 @@ def parse_expected_date(text: str) -> dt.date | None:
     raise ValueError(f"structure.tsv: date {text!r} in no known form")
 
 
-def block_text(block: Block) -> str:
-    """Return the block as read: its list marker (if any) and its source text."""
+def block_text(block: Block, sep: str = "") -> str:
+    """Return the block as read: its list marker (if any) and its source text.
+
+    With `sep`, the marker is set off by it (a block start may be listed with or without it).
+    """
     marker = getattr(block, "marker", "") or ""
-    return marker + block.source_text
+    return marker + (sep if marker else "") + block.source_text
 
 
 def reader_blocks(doc: Document) -> list[str]:
@@ -122,7 +125,7 @@ def reader_blocks(doc: Document) -> list[str]:
     out: list[str] = []
     for block in doc.blocks:
         if block.kind is not BlockKind.CONTACT:
-            out.append(block_text(block))
+            out.append(block_text(block, "\0"))
             continue
         pending = ""
         for line in block_text(block).split("\n"):
@@ -146,7 +149,7 @@ def _lcs(expected: list[str], found: list[str]) -> int:
     rows = [[0] * (len(found) + 1) for _ in range(len(expected) + 1)]
     for i, start in enumerate(expected):
         for j, text in enumerate(found):
-            if start and text.startswith(start):
+            if start and (text.startswith(start) or text.split("\0")[-1].startswith(start)):
                 rows[i + 1][j + 1] = rows[i][j] + 1
             else:
                 rows[i + 1][j + 1] = max(rows[i][j + 1], rows[i + 1][j])
@@ -233,7 +236,7 @@ def evaluate(row: dict[str, str], doc: Document, body: str) -> Result:
         notes.append(f"heads {[block_text(b)[:25] for b in heads]} (want {expected_heads})")
 
     expected_blocks = [squash(b) for b in _split(row["blocks"])]
-    found_blocks = [squash(b) for b in reader_blocks(doc)]
+    found_blocks = [squash(b.replace("\0", "")) + "\0" + squash(b) for b in reader_blocks(doc)]
     common = _lcs(expected_blocks, found_blocks)
     total = len(expected_blocks) + len(found_blocks)
     scores["blocks"] = 2 * common / total if total else 1.0

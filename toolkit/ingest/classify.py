@@ -132,15 +132,15 @@ def _menu_labels(texts: Sequence[str], lang: Lang) -> set[str]:
         return set()
     plain = [" ".join(t.split()).strip(" .:：").casefold() for t in texts]
     found: set[str] = set()
-    for label in plain:
+    for i, label in enumerate(plain):
         if not 2 <= len(label) <= 10:
             continue
-        for menu in plain:
+        for menu in plain[max(0, i - 2) : i + 3]:  # the label stands next to its menu
             if (
                 menu != label
                 and label in menu
                 and 3 * len(label) <= len(menu) <= 120
-                and not re.search(r"[\s。.!?、,>＞]", menu)
+                and not re.search(r"[\s。.!?、,>＞()（）「」]", menu)
                 and not menu.startswith(label)
             ):
                 found.update((label, menu))
@@ -370,7 +370,9 @@ def _mark_body(
             kinds[i] = kinds[i - 1] = BlockKind.QUOTE
             speakers[i] = speakers[i - 1] = line
             continue
-        heading = _heading_like(rest, lang, bool(marker))
+        heading = _heading_like(rest, lang, bool(marker)) and not (
+            not marker and _between_marked(texts, i, lang)
+        )
         if issuer and i > dateline_at and heading and not marker:
             kinds[i] = BlockKind.PARAGRAPH
             continue
@@ -388,6 +390,30 @@ def _mark_body(
             kinds[i] = BlockKind.LIST_ITEM
         else:
             kinds[i] = BlockKind.PARAGRAPH
+
+
+def _between_marked(texts: Sequence[str], i: int, lang: Lang) -> bool:
+    """Return whether block i is the value under a numbered label („(1)日時“ / value / „(2)場所“).
+
+    It stands between two marked lines of the same style, at most three blocks apart.
+    """
+    before = [j for j in range(max(0, i - 2), i) if split_marker(texts[j].strip(), lang)[0]]
+    after = [
+        j for j in range(i + 1, min(len(texts), i + 3)) if split_marker(texts[j].strip(), lang)[0]
+    ]
+    if before and i == len(texts) - 1:
+        return True  # the value under the last label ends the text
+    if not before or not after:
+        return False
+    first = split_marker(texts[before[-1]].strip(), lang)[0]
+    second = split_marker(texts[after[0]].strip(), lang)[0]
+    if _marker_style(first) != _marker_style(second) or first[:1] in "-•*・●▪■◆○〇":
+        return False
+    return all(
+        not split_marker(texts[j].strip(), lang)[0]
+        for j in range(before[-1] + 1, after[0])
+        if j != i
+    ) and all(not texts[j].strip().endswith(("。", ".")) for j in range(before[-1] + 1, after[0]))
 
 
 def _comment_voice(text: str) -> str | None:
@@ -446,6 +472,11 @@ def _in_list(texts: Sequence[str], i: int, lang: Lang, marker: str) -> bool:
     if lang == "de" and not marker[:1].isdigit() and marker[:1] not in "(（":
         return True
     style = _marker_style(marker)
+    for j in (i - 1, i + 1):  # an item of a list whose other items are sentences
+        if 0 <= j < len(texts):
+            other, rest = split_marker(" ".join(texts[j].split()), lang)
+            if other and _marker_style(other) == style and not _heading_like(rest, lang, True):
+                return True
 
     def short_item(j: int) -> bool:
         other, rest = split_marker(" ".join(texts[j].split()), lang)

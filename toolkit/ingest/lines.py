@@ -60,7 +60,7 @@ def decide_lines(text: str, lang: Lang) -> LineConvention:
 def _weigh(line: str, after: str, lang: Lang) -> tuple[int, int]:
     """Return the (paragraph, wrap) evidence of the break between `line` and `after`."""
     cols, next_cols = width(line), width(after)
-    if cols > _TOO_WIDE:
+    if cols > _TOO_WIDE or next_cols > _TOO_WIDE:
         return 2, 0
     if after.startswith(line) and len(after) > len(line):
         return 2, 0  # an alt text, then the same caption with its credit

@@ -94,6 +94,8 @@ def build_document(
         )
     if doc_date is None:
         doc_date = _leading_date(blocks)
+    if doc_date is None and (match := _TITLE_DATE.search(title)):
+        doc_date = find_date(match.group(1))  # "Senator … reist nach Japan (02.04.2018)"
     meta = {"lines": lines} if lines else {}
     return Document(
         source_lang=lang,
@@ -105,6 +107,7 @@ def build_document(
     )
 
 
+_TITLE_DATE = re.compile(r"[(（]([^()（）]{6,24})[)）]\s*$")
 _GLUED_MARKER = re.compile(r"(?<=。)[ \t\u3000]+(?=[-・•]\s)")
 _LEADING_DATE = re.compile(r"^(?:[A-ZÄÖÜ][\w-]+\s*)?\(?(?P<date>[^()]{6,30}?)\)?\s*[.–—-]\s")
 

@@ -130,7 +130,7 @@ def is_quote(text: str, lang: Lang) -> bool:
     for match in _DE_QUOTED.finditer(text):
         quoted = match.group("q")
         words = quoted.split()
-        if len(words) >= 6 and re.search(r"[.!?]", quoted):
+        if len(words) >= 6 and re.search(r"[a-zäöüß]{2}[.!?](?:\s+[A-ZÄÖÜ„\"]|\s*$)", quoted):
             return True  # whole sentences in quotation marks
         if len(words) >= 3 and quoted[:1].islower() and _DE_VERB_PERSON.search(text):
             return True  # a partial quote beside "sagte X"
