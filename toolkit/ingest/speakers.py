@@ -67,6 +67,11 @@ _JA_TITLE = (
     r"(?:知事|首相|州首相|大臣|副大臣|政務官|市長|総領事|大使|長官|議長|会長|社長|理事長|総理|"
     r"事務局長|局長)"
 )
+_JA_MENTION = re.compile(
+    r"(?P<who>[\u4e00-\u9fff\u30a0-\u30ffー・＝=々]{1,16}?"
+    + _JA_TITLE
+    + r")(?=は|が|、|と|から|の)"
+)
 _JA_SPEAKER_BEFORE = re.compile(
     r"(?:^|(?<=。))(?P<who>[^「」。、は]{1,30}?)(?:は|が)[^「」。]{0,20}?「"
 )
@@ -86,7 +91,9 @@ class People:
 
     def __init__(self, texts: Iterable[str]) -> None:
         self.full: list[tuple[str, str]] = []  # (role, name)
+        self.ja: list[str] = []  # "内堀雅雄福島県知事", "内堀知事"
         for text in texts:
+            self.ja.extend(m.group("who") for m in _JA_MENTION.finditer(text))
             for pattern in (_PERSON, _APPOSITION):
                 for match in pattern.finditer(text):
                     role = " ".join(match.group("role").split())
@@ -94,6 +101,8 @@ class People:
 
     def complete(self, who: str) -> str:
         """Return the fullest known form of the person `who` names (or `who` as it is)."""
+        if re.fullmatch(_JA_TITLE, who):  # "知事" -> "内堀雅雄知事"
+            return max((m for m in self.ja if m.endswith(who)), key=len, default=who)
         words = who.split()
         if not words:
             return who
@@ -140,7 +149,7 @@ def is_quote(text: str, lang: Lang) -> bool:
 def find_speaker(text: str, lang: Lang, people: People | None = None) -> str | None:
     """Return who speaks the first quote in `text`, title and name where the text has them."""
     who = _ja_speaker(text) if lang == "ja" else _de_speaker(text)
-    if who and people is not None and lang == "de":
+    if who and people is not None:
         who = people.complete(who)
     return who
 
