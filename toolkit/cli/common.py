@@ -16,6 +16,7 @@ from ..engines.base import Engine, Progress
 from ..engines.registry import EngineOptions, engine_entries, engine_names
 from ..engines.registry import make_engine as build_engine
 from ..errors import ToolkitError
+from ..ingest.lines import LINE_CONVENTIONS
 from ..model import SEVERITIES, Document, Issue
 from ..render.options import (
     DEFAULT_NOTICE,
@@ -36,6 +37,7 @@ __all__ = [
     "engine_options",
     "glossary_option",
     "handle_errors",
+    "lines_option",
     "load_glossary_option",
     "make_engine",
     "memory_option",
@@ -241,6 +243,12 @@ def render_options(func: F) -> F:
             help="ua: tagged PDF/UA-1 (accessible); a3u: archival PDF/A-3u; none: plain PDF.",
         ),
         click.option("--author", default="", help="Issuer named in the document metadata."),
+        click.option(
+            "--keep-furniture",
+            is_flag=True,
+            help="Also print site furniture read with the text (breadcrumbs, site labels, photo "
+            "credits); it is always kept in .json output.",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
@@ -258,6 +266,7 @@ def render_options_from(
     classification: str,
     pdf_variant: str,
     author: str,
+    keep_furniture: bool = False,
 ) -> RenderOptions:
     """Return the `RenderOptions` that the `render_options` command-line options name."""
     return RenderOptions(
@@ -270,7 +279,21 @@ def render_options_from(
         classification=classification.strip(),
         pdf_variant=PDF_VARIANT_NAMES[pdf_variant],
         author=author.strip(),
+        keep_furniture=keep_furniture,
     )
+
+
+def lines_option(func: F) -> F:
+    """Add --lines: what a single line break in a plain text means."""
+    return click.option(
+        "--lines",
+        type=click.Choice(LINE_CONVENTIONS),
+        default="auto",
+        show_default=True,
+        help="Plain text: wrapped = a single line break is a hard wrap inside a paragraph; "
+        "paragraphs = one paragraph per line (text copied from a web page); auto = decide per "
+        "document.",
+    )(func)
 
 
 @contextlib.contextmanager

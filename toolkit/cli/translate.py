@@ -15,6 +15,7 @@ from .. import (
     render_document,
     translate_document,
 )
+from ..ingest.lines import LineMode
 from ..model import Document, Lang, document_to_dict
 from .common import (
     LANG_CHOICE,
@@ -23,6 +24,7 @@ from .common import (
     engine_options,
     glossary_option,
     handle_errors,
+    lines_option,
     load_glossary_option,
     make_engine,
     memory_option,
@@ -59,6 +61,7 @@ __all__ = ["run_translation", "segment", "translate"]
 )
 @click.option("--strict", is_flag=True, help="Exit with code 2 when QA finds critical issues.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors; no progress bar.")
+@lines_option
 @render_options
 @handle_errors
 def translate(
@@ -81,6 +84,8 @@ def translate(
     classification: str,
     pdf_variant: str,
     author: str,
+    lines: LineMode,
+    keep_furniture: bool,
     **engine_options: Any,
 ) -> None:
     """Translate SOURCE and write a parallel text (German | Japanese, row by row).
@@ -103,6 +108,7 @@ def translate(
         classification=classification,
         pdf_variant=pdf_variant,
         author=author,
+        keep_furniture=keep_furniture,
     )
     if not outputs:
         outputs = (Path(f"{source.stem}.{target_lang}.pdf"),)
@@ -115,6 +121,7 @@ def translate(
         glossary=glossary,
         quiet=quiet,
         engine_options=engine_options,
+        lines=lines,
     )
     if pivot_column and not quiet and not any(s.pivot for s in translated.segments()):
         click.echo(
@@ -159,9 +166,10 @@ def run_translation(
     glossary: Glossary | None,
     quiet: bool,
     engine_options: dict[str, Any],
+    lines: LineMode = "auto",
 ) -> Document:
     """Read `source` and translate it as the options say (memory, engine, glossary)."""
-    doc = read_document(source, lang=source_lang)
+    doc = read_document(source, lang=source_lang, lines=lines)
     engine = make_engine(doc.source_lang, target_lang, quiet=quiet, **engine_options)
     with (
         TranslationMemory(memory_path or default_memory_path()) as memory,
@@ -181,24 +189,27 @@ def run_translation(
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option("--from", "source_lang", type=LANG_CHOICE, default=None, help="Source language.")
 @click.option("--json", "as_json", is_flag=True, help="Print the document structure as JSON.")
+@lines_option
 @handle_errors
-def segment(source: Path, source_lang: Lang | None, as_json: bool) -> None:
+def segment(source: Path, source_lang: Lang | None, as_json: bool, lines: LineMode) -> None:
     """Show how SOURCE is read: its blocks and their sentence segments.
 
     \b
         dejakit segment samples/pm-wasserstoff-de.txt
         dejakit segment samples/pr-fukushima-ja.txt --json
     """
-    doc = read_document(source, lang=source_lang)
+    doc = read_document(source, lang=source_lang, lines=lines)
     if as_json:
         click.echo(json.dumps(document_to_dict(doc), ensure_ascii=False, indent=2))
         return
+    convention = f", lines: {doc.meta['lines']}" if doc.meta.get("lines") else ""
     click.echo(
         f"{source}: {doc.source_lang}, {len(doc.blocks)} blocks, "
-        f"{sum(1 for _ in doc.segments())} segments"
+        f"{sum(1 for _ in doc.segments())} segments{convention}"
     )
     for block in doc.blocks:
-        extra = f" speaker={block.speaker!r}" if block.speaker else ""
+        extra = f" marker={block.marker!r}" if block.marker else ""
+        extra += f" speaker={block.speaker!r}" if block.speaker else ""
         extra += f" date={block.date.isoformat()}" if block.date else ""
         click.echo(f"{block.id:>5} {block.kind.value}{extra}")
         for seg in block.segments:

@@ -88,7 +88,7 @@ def is_furniture(text: str, lang: Lang) -> bool:
         return True
     if _BACK_LINK.match(line) or _GLUED_HOME.match(line) or _SITE.search(line):
         return True
-    if len(line) <= 200 and (_BREADCRUMB.search(line) or _PIPES.search(line)):
+    if len(line) <= 200 and "<" not in line and (_BREADCRUMB.search(line) or _PIPES.search(line)):
         return True
     if _DOWNLOAD.search(line) and len(line) <= 160:
         return True

@@ -49,7 +49,7 @@ LANG_TAGS: dict[str, str] = {"de": "de-DE", "ja": "ja-JP", "en": "en-GB"}
 BODY_STYLES = {"de": "Body German", "ja": "Body Japanese", "en": "Body English"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _SANS_KINDS = (BlockKind.TITLE, BlockKind.HEADING, BlockKind.KICKER)
-_SIZES = {BlockKind.CONTACT: 8.5, BlockKind.DATELINE: 9.0}  # pt, else the style's
+_SIZES = {BlockKind.CONTACT: 8.5, BlockKind.DATELINE: 9.0, BlockKind.CAPTION: 8.5}  # pt
 _TWIPS_PER_MM = 1440 / 25.4
 
 
@@ -277,7 +277,7 @@ def _write_cell(paragraph: Any, row: HandoutRow, cell: Cell, handout: Handout) -
         paragraph.paragraph_format.left_indent = Mm(3.5)
     if row.heading and not pivot:
         paragraph.paragraph_format.keep_with_next = True
-    prefix = [Run("• ")] if kind is BlockKind.LIST_ITEM else []
+    prefix = [Run("• ")] if kind is BlockKind.LIST_ITEM and not row.row.numbered else []
     _fill(
         paragraph,
         [*prefix, *cell.runs],
@@ -285,7 +285,7 @@ def _write_cell(paragraph: Any, row: HandoutRow, cell: Cell, handout: Handout) -
         source_lang=handout.source_lang,
         sans=kind in _SANS_KINDS and not pivot,
         size=None if pivot else _SIZES.get(kind),
-        italic=kind is BlockKind.SUBTITLE and cell.lang != "ja" and not pivot,
+        italic=kind in (BlockKind.SUBTITLE, BlockKind.CAPTION) and cell.lang != "ja" and not pivot,
         bold=(kind is BlockKind.SUBTITLE and cell.lang == "ja") or (bool(row.heading) and pivot),
     )
 

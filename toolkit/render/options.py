@@ -57,6 +57,7 @@ class RenderOptions:
     pdf_variant: PdfVariant = "pdf/ua-1"  # tagged PDF/UA-1, archival PDF/A-3u, or plain
     author: str = ""  # issuer, for the document metadata
     keywords: tuple[str, ...] = ()  # extra keywords for the document metadata
+    keep_furniture: bool = False  # print site furniture (breadcrumbs, labels) read with the text
 
     def __post_init__(self) -> None:
         for name, value, allowed in (
