@@ -86,6 +86,9 @@ def is_furniture(text: str, lang: Lang) -> bool:
         return False
     if _plain(line) in _UI or is_credit(line):
         return True
+    words = [w for w in re.split(r"[\s|/·]+", line) if w]
+    if 1 < len(words) <= 6 and all(_plain(w) in _UI for w in words):
+        return True  # "シェア 印刷", "Teilen | Drucken"
     if _BACK_LINK.match(line) or _GLUED_HOME.match(line) or _SITE.search(line):
         return True
     if len(line) <= 200 and "<" not in line and (_BREADCRUMB.search(line) or _PIPES.search(line)):

@@ -29,6 +29,7 @@ class RawBlock:
     hint: BlockKind | None = None
     level: int = 0
     keep_lines: bool = False  # hard line breaks in the markup: don't join lines
+    speaker: str | None = None  # who the markup says speaks a quote (<cite>, <footer>)
 
 
 def build_document(
@@ -75,7 +76,11 @@ def build_document(
             title = join_lines(raw.lines, lang)
         speaker = None
         if kind is BlockKind.QUOTE:
-            speaker = result.speakers.get(index) or find_speaker(texts[index], lang, people)
+            speaker = (
+                raw.speaker
+                or result.speakers.get(index)
+                or find_speaker(texts[index], lang, people)
+            )
             if speaker is None and blocks and blocks[-1].kind is BlockKind.QUOTE:
                 speaker = blocks[-1].speaker  # a quote over several paragraphs
         level = raw.level or (
