@@ -281,6 +281,7 @@ def _mark_title(kinds: list[BlockKind | None], texts: Sequence[str], lang: Lang)
             and _title_like(texts[second], lang)
             and len(texts[second].strip()) > len(texts[first].strip())
             and not texts[second].strip().endswith(_SENTENCE_END)
+            and not is_quote(texts[second], lang)
         ):
             kinds[first] = BlockKind.KICKER
             first = second
@@ -338,7 +339,7 @@ def _mark_teaser(
         headline = _title_like(text, lang) and not text.endswith(_SENTENCE_END) and len(text) <= 200
         if (
             (lang == "ja" and _JA_SUBTITLE.match(text)) or (headline and (japanese or lang == "de"))
-        ) and (not is_quote(text, lang) or ":" in text[:60]):
+        ) and not is_quote(text, lang):
             kinds[nxt] = BlockKind.SUBTITLE
 
 

@@ -37,12 +37,18 @@ _SPEECH_VERBS = (
     r"meint|meinte|fügt|fügte|berichtet|berichtete|resümiert|resümierte|hebt|hob|bekräftigte|"
     r"versicherte|zeigte sich|freut sich|freute sich|kommentiert|kommentierte"
 )
+# "Prof. Dr. Wolfgang Sauerwein": the dots of academic titles are part of the speaker.
+_TITLE_ABBREVIATIONS = r"(?:Prof|Dr|med|rer|nat|phil|jur|h\.\s?c|Dipl|Ing|Dipl\.-Ing|St)\.\s?"
 _STOP = (
     r"bei|beim|in|im|am|an|auf|während|anlässlich|nach|vor|zum|zur|hinzu|hervor|mit|gegenüber|"
     r"weiter|abschließend|außerdem|zudem|ebenfalls|dazu|heute|gestern|dabei|damals|und|über"
 )
 _DE_SPEAKER_AFTER = re.compile(
-    r"[“\"«»]\s*,?\s*(?:so|" + _SPEECH_VERBS + r")\s+(?P<who>[^.,;:!?„“\"]+?)"
+    r"[“\"«»]\s*,?\s*(?:so|"
+    + _SPEECH_VERBS
+    + r")\s+(?P<who>(?:"
+    + _TITLE_ABBREVIATIONS
+    + r"|[^.,;:!?„“\"])+?)"
     r"(?=\s+(?:" + _STOP + r")\b|[.,;:!?]|$)"
 )
 _DE_SPEAKER_BEFORE = re.compile(
