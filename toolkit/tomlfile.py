@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ToolkitError
+from .textfile import decode_utf8, read_bytes
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -76,19 +77,8 @@ class TomlFile:
 
 def read_toml(path: Path, error: type[ToolkitError], what: str) -> TomlFile:
     """Return the TOML file at `path` (a `what`), raising `error` with file:line if unusable."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise error(f"{path}: no such file; check the path") from None
-    except IsADirectoryError:
-        raise error(f"{path}: is a directory; give the {what} file") from None
-    except OSError as exc:
-        raise error(f"{path}: can't be read ({exc.strerror})") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise error(f"{path}:{line}: not valid UTF-8; save the {what} as UTF-8") from None
+    raw = read_bytes(path, error, f"{what} file")
+    text = decode_utf8(raw, path, error, f"save the {what} as UTF-8")
     text = unicodedata.normalize("NFC", text)
     try:
         data = tomllib.loads(text)

@@ -153,7 +153,7 @@ def _glossary_cache() -> Glossary:
 
 
 def _mou(data: bytes, folder: Path) -> None:
-    from toolkit.pack.mou import read_mou
+    from toolkit.ingest.mou import read_mou
 
     read_mou(_write(folder, "mou.toml", data))
 

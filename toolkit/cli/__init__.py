@@ -12,7 +12,7 @@ import sys
 
 import click
 
-from ..version import __version__
+from .. import __version__
 from .doctor import doctor
 from .glossary import glossary
 from .memory import memory

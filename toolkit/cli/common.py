@@ -4,34 +4,42 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import inspect
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
-from ..engines.base import Engine, Progress
-from ..engines.registry import EngineOptions, engine_entries, engine_names
-from ..engines.registry import make_engine as build_engine
-from ..errors import ToolkitError
-from ..ingest.lines import LINE_CONVENTIONS
-from ..model import SEVERITIES, Document, Issue
-from ..render.options import (
+from .. import (
     DEFAULT_NOTICE,
     FIRSTS,
     LAYOUTS,
+    LINE_CONVENTIONS,
     PAPERS,
     PDF_VARIANT_NAMES,
+    SEVERITIES,
+    Document,
+    Engine,
+    EngineOptions,
+    Issue,
+    Progress,
     RenderOptions,
+    ToolkitError,
+    engine_entries,
+    engine_names,
+    make_engine,
 )
 
 if TYPE_CHECKING:
-    from ..glossary.model import Glossary
+    from .. import Glossary
 
 __all__ = [
     "LANG_CHOICE",
+    "EngineChoice",
     "echo_qa_summary",
     "echo_summary",
     "engine_options",
@@ -39,11 +47,9 @@ __all__ = [
     "handle_errors",
     "lines_option",
     "load_glossary_option",
-    "make_engine",
     "memory_option",
     "progress_bar",
     "render_options",
-    "render_options_from",
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -93,7 +99,7 @@ def load_glossary_option(glossary_files: tuple[Path, ...], no_glossary: bool) ->
     """Return the glossary the options name: the given files, none, or the shipped ones."""
     if no_glossary:
         return None
-    from ..glossary import default_glossary, load_glossaries
+    from .. import default_glossary, load_glossaries
 
     return load_glossaries(glossary_files) if glossary_files else default_glossary()
 
@@ -114,7 +120,7 @@ class _EngineChoice(click.Choice):  # type: ignore[type-arg]
 
 
 def engine_options(func: F) -> F:
-    """Add --engine and the model settings."""
+    """Add --engine and the model settings; the command gets them as `engine: EngineChoice`."""
     options = [
         click.option(
             "--engine",
@@ -160,45 +166,47 @@ def engine_options(func: F) -> F:
             help="CPU threads per translation (0: all cores).",
         ),
     ]
-    for option in reversed(options):
-        func = option(func)
-    return func
+    return _bundle(func, options, "engine", _engine_choice)
 
 
-def make_engine(
-    source: str,
-    target: str,
+@dataclass(frozen=True, slots=True)
+class EngineChoice:
+    """The engine the command-line options name (--engine) and the settings they give it."""
+
+    name: str = "auto"
+    options: EngineOptions = field(default_factory=EngineOptions)
+
+    def make(self, source: str, target: str, *, quiet: bool) -> Engine | None:
+        """Return the engine for `source`→`target`, or None for memory-only translation."""
+        made = make_engine(self.name, source, target, self.options)
+        if made is None and self.name == "auto" and not quiet:
+            click.echo(
+                f"note: no Argos models for {source}→{target}; translating from memory only "
+                "(dejakit models list)",
+                err=True,
+            )
+        return made
+
+
+def _engine_choice(
     *,
     engine: str,
+    server: str | None,
+    api_key: str,
     beam_size: int,
     device: str,
     compute_type: str,
     threads: int,
-    quiet: bool,
-    server: str | None = None,
-    api_key: str = "",
-) -> Engine | None:
-    """Return the engine the options ask for, or None for memory-only translation."""
-    options = EngineOptions(
-        beam_size=beam_size,
-        device=device,
-        compute_type=compute_type,
-        threads=threads,
-        server=server,
-        api_key=api_key,
-    )
-    made = build_engine(engine, source, target, options)
-    if made is None and engine == "auto" and not quiet:
-        click.echo(
-            f"note: no Argos models for {source}→{target}; translating from memory only "
-            "(dejakit models list)",
-            err=True,
-        )
-    return made
+) -> EngineChoice:
+    options = EngineOptions(beam_size, device, compute_type, threads, server, api_key)
+    return EngineChoice(engine, options)
 
 
 def render_options(func: F) -> F:
-    """Add the handout options: --layout, --first, --paper, --landscape, --pivot-column, …"""
+    """Add the handout options (--layout, --first, --paper, --landscape, --pivot-column, …).
+
+    The command gets them as one `render: RenderOptions`, built once here.
+    """
     options = [
         click.option(
             "--layout",
@@ -250,12 +258,30 @@ def render_options(func: F) -> F:
             "credits); it is always kept in .json output.",
         ),
     ]
+    return _bundle(func, options, "render", _render_options)
+
+
+def _bundle(
+    func: F, options: Sequence[Callable[[Any], Any]], name: str, build: Callable[..., object]
+) -> F:
+    """Add `options` to the command `func`, which receives them built into one argument `name`.
+
+    `build` takes the options' values as keyword arguments (its parameters name them).
+    """
+    keys = tuple(inspect.signature(build).parameters)
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        kwargs[name] = handle_errors(build)(**{key: kwargs.pop(key) for key in keys})
+        return func(*args, **kwargs)
+
+    command = cast(F, wrapper)
     for option in reversed(options):
-        func = option(func)
-    return func
+        command = option(command)
+    return command
 
 
-def render_options_from(
+def _render_options(
     *,
     layout: str,
     first: str,
@@ -268,7 +294,6 @@ def render_options_from(
     author: str,
     keep_furniture: bool = False,
 ) -> RenderOptions:
-    """Return the `RenderOptions` that the `render_options` command-line options name."""
     return RenderOptions(
         layout=layout,  # type: ignore[arg-type]  # click.Choice checked it
         first=first,  # type: ignore[arg-type]
@@ -338,9 +363,9 @@ def progress_bar(quiet: bool, label: str) -> Iterator[Progress | None]:
 
 def echo_summary(doc: Document, outputs: tuple[Path, ...]) -> None:
     """Print the segment counts by origin and the files written."""
-    from ..render.view import summarize
+    from .. import summarize_document
 
-    counts = summarize(doc)
+    counts = summarize_document(doc)
     status = Counter(s.status for s in doc.segments())
     parts = [
         f"{n} {label}"

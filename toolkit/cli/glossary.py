@@ -8,13 +8,11 @@ from typing import TYPE_CHECKING, Any, cast
 
 import click
 
-from ..errors import ExchangeError
-from ..model import Lang
+from .. import ExchangeError, Lang
 from .common import LANG_CHOICE, handle_errors
 
 if TYPE_CHECKING:  # the glossary package (lxml) is imported only by the commands that use it
-    from ..glossary import Glossary, TermHit
-    from ..glossary.model import LookupLang
+    from .. import Glossary, LookupLang, TermHit
 
 __all__ = ["glossary"]
 
@@ -43,8 +41,7 @@ def glossary_check(files: tuple[Path, ...], as_json: bool) -> None:
     \b
         dejakit glossary check glossaries/
     """
-    from ..glossary import check_glossary
-    from ..resources import glossary_dir
+    from .. import check_glossary, glossary_dir
 
     paths: list[Path] = []
     for path in files or (glossary_dir(),):
@@ -80,8 +77,7 @@ def glossary_scan(
     \b
         dejakit glossary scan samples/pm-wasserstoff-de.txt
     """
-    from .. import read_document
-    from ..glossary import scan_document
+    from .. import read_document, scan_document
 
     doc = read_document(source, lang=source_lang)
     terms = _load(glossary_files)
@@ -139,7 +135,7 @@ def glossary_import(file: Path, output: Path, direction: str, domain: str, force
     \b
         dejakit glossary import terms.csv -o glossaries/partner.toml
     """
-    from ..glossary import read_glossary_csv, read_tbx, write_glossary_toml
+    from .. import read_glossary_csv, read_tbx, write_glossary_toml
 
     if output.suffix.lower() != ".toml":
         raise ExchangeError(f"{output}: the output must be a .toml file; give -o NAME.toml")
@@ -196,7 +192,7 @@ def glossary_export(
     \b
         dejakit glossary export -o out/glossary.tbx
     """
-    from ..glossary import write_glossary_csv, write_glossary_toml, write_tbx
+    from .. import write_glossary_csv, write_glossary_toml, write_tbx
 
     terms = _load(glossary_files)
     suffix = output.suffix.lower()
@@ -219,7 +215,7 @@ def glossary_export(
 
 
 def _load(files: tuple[Path, ...]) -> Glossary:
-    from ..glossary import default_glossary, load_glossaries
+    from .. import default_glossary, load_glossaries
 
     return load_glossaries(files) if files else default_glossary()
 

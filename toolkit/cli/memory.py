@@ -31,8 +31,7 @@ def memory_import(files: tuple[Path, ...], memory_path: Path | None) -> None:
     \b
         dejakit memory import samples/*.tmx
     """
-    from ..exchange import read_tmx
-    from ..exchange.xliff import read_xliff_units
+    from .. import read_tmx, read_xliff_units
 
     path = memory_path or default_memory_path()
     # Read every file first: a broken file stops the import before anything is written, and
@@ -143,7 +142,7 @@ def _unit_json(unit: TranslationUnit) -> dict[str, str]:
 @handle_errors
 def memory_export(file: Path, direction: str, memory_path: Path | None) -> None:
     """Export the memory's approved units to a TMX FILE."""
-    from ..exchange import write_tmx
+    from .. import write_tmx
 
     source, target = direction.split("-")
     with TranslationMemory(memory_path or default_memory_path(), create=False) as store:

@@ -9,17 +9,14 @@ from typing import Any
 
 import click
 
-from ..engines.base import Engine
-from ..memory import TranslationMemory, default_memory_path
-from ..model import SEVERITIES, Issue, Lang
-from ..render.view import summarize
+from .. import SEVERITIES, Engine, Issue, Lang, TranslationMemory, default_memory_path
 from .common import (
     LANG_CHOICE,
+    EngineChoice,
     engine_options,
     glossary_option,
     handle_errors,
     load_glossary_option,
-    make_engine,
     memory_option,
     progress_bar,
 )
@@ -27,13 +24,13 @@ from .common import (
 __all__ = ["mou", "pack"]
 
 
-def _engines(quiet: bool, options: dict[str, Any]) -> Any:
+def _engines(quiet: bool, engine: EngineChoice) -> Any:
     """Return an engine_for(source, target) that makes each route's engine once."""
     made: dict[tuple[str, str], Engine | None] = {}
 
     def engine_for(source: Lang, target: Lang) -> Engine | None:
         if (source, target) not in made:
-            made[(source, target)] = make_engine(source, target, quiet=quiet, **options)
+            made[(source, target)] = engine.make(source, target, quiet=quiet)
         return made[(source, target)]
 
     return engine_for
@@ -80,7 +77,7 @@ def pack(
     strict: bool,
     quiet: bool,
     review_file: Path | None,
-    **options: Any,
+    engine: EngineChoice,
 ) -> None:
     """Build the briefing pack MANIFEST describes: one bound PDF and an editable DOCX.
 
@@ -92,10 +89,14 @@ def pack(
         dejakit memory import samples/*.tmx
         dejakit pack samples/pack.toml -o out/
     """
-    from ..pack.build import build_pack
-    from ..pack.manifest import read_manifest
-    from ..pack.write import pack_paths, write_pack
-    from ..resources import template_dir
+    from .. import (
+        build_pack,
+        pack_paths,
+        read_manifest,
+        summarize_document,
+        template_dir,
+        write_pack,
+    )
 
     glossary = load_glossary_option(glossary_files, no_glossary)
     checked = read_manifest(manifest, glossary=glossary)
@@ -115,7 +116,7 @@ def pack(
         built = build_pack(
             checked,
             memory=memory,
-            engine_for=_engines(quiet, options),
+            engine_for=_engines(quiet, engine),
             glossary=glossary,
             step=step,
         )
@@ -126,16 +127,18 @@ def pack(
             step("render")
         reviews = []
         if review_file is not None and not critical:
-            from ..review import export_pack_review
+            from .. import export_pack_review
 
             reviews = export_pack_review(
                 [s.doc for s in built.sections], review_file, memory=memory
             )
     if not quiet:
         for section in built.sections:
-            _echo_counts(section.doc.source_name, summarize(section.doc))
+            _echo_counts(section.doc.source_name, summarize_document(section.doc))
         if built.manifest_doc is not None:
-            _echo_counts(f"{manifest} (texts given in one language)", summarize(built.manifest_doc))
+            _echo_counts(
+                f"{manifest} (texts given in one language)", summarize_document(built.manifest_doc)
+            )
         _echo_qa(issues)
     if critical:
         _echo_critical(built.issues())
@@ -173,30 +176,30 @@ def mou(
     no_glossary: bool,
     strict: bool,
     quiet: bool,
-    **options: Any,
+    engine: EngineChoice,
 ) -> None:
     """Translate the MoU summary SOURCE (.toml) and write its one-page bilingual fact sheet.
 
     \b
         dejakit mou samples/mou-nrw-fukushima-2026.toml --to ja -o out/mou.pdf -o out/mou.docx
     """
-    from ..pack.build import translate_section
-    from ..pack.manifest import Source
-    from ..pack.write import write_fact_sheet
-    from ..resources import template_dir
+    from .. import summarize_document, template_dir, translate_mou, write_fact_sheet
 
     glossary = load_glossary_option(glossary_files, no_glossary)
-    item = Source(source, "mou", None, target_lang, 0, source)
     with TranslationMemory(memory_path or default_memory_path()) as memory:
-        section = translate_section(
-            item, "mou-1", memory=memory, engine_for=_engines(quiet, options), glossary=glossary
+        section = translate_mou(
+            source,
+            target_lang,
+            memory=memory,
+            engine_for=_engines(quiet, engine),
+            glossary=glossary,
         )
     if not outputs:
         outputs = (Path(f"{source.stem}.{section.doc.target_lang}.pdf"),)
     for output in outputs:
         write_fact_sheet(section, output, template_dir=template_dir())
     if not quiet:
-        _echo_counts(str(source), summarize(section.doc))
+        _echo_counts(str(source), summarize_document(section.doc))
         _echo_qa(section.issues)
         for output in outputs:
             click.echo(f"  wrote {output}")

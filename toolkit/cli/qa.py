@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import click
 
-from ..errors import IngestError
-from ..model import Document, Lang, document_from_dict
+from .. import Lang, read_json_document
 from .common import (
     LANG_CHOICE,
+    EngineChoice,
     engine_options,
     glossary_option,
     handle_errors,
@@ -48,7 +47,7 @@ def qa(
     no_glossary: bool,
     as_json: bool,
     strict: bool,
-    **options: Any,
+    engine: EngineChoice,
 ) -> None:
     """Check the translation of SOURCE: terms, protected items, numbers, script, length.
 
@@ -61,7 +60,7 @@ def qa(
     """
     glossary = load_glossary_option(glossary_files, no_glossary)
     if source.suffix.lower() == ".json":
-        doc = _read_json(source)
+        doc = read_json_document(source)
     else:
         if target_lang is None:
             raise click.UsageError("give --to de|ja (or a .json from `dejakit translate`)")
@@ -72,9 +71,9 @@ def qa(
             memory_path=memory_path,
             glossary=glossary,
             quiet=True,
-            engine_options=options,
+            engine=engine,
         )
-    from ..qa import check_document, summarize_issues
+    from .. import check_document, summarize_issues
 
     issues = check_document(doc, glossary=glossary)
     if as_json:
@@ -107,15 +106,3 @@ def qa(
         )
     if strict and any(i.severity == "critical" for i in issues):
         raise click.exceptions.Exit(2)
-
-
-def _read_json(path: Path) -> Document:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return document_from_dict(data)
-    except FileNotFoundError:
-        raise IngestError(f"{path}: no such file") from None
-    except (ValueError, KeyError, TypeError) as exc:
-        raise IngestError(
-            f"{path}: not a document written by `dejakit translate` ({exc}); give that .json"
-        ) from None

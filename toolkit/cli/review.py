@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import click
 
-from .. import TranslationMemory, default_memory_path
-from ..model import Lang
+from .. import Lang, TranslationMemory, default_memory_path
 from .common import (
     LANG_CHOICE,
+    EngineChoice,
     engine_options,
     glossary_option,
     handle_errors,
@@ -59,7 +58,7 @@ def review_export(
     memory_path: Path | None,
     glossary_files: tuple[Path, ...],
     no_glossary: bool,
-    **engine_options: Any,
+    engine: EngineChoice,
 ) -> None:
     """Translate SOURCES and write a review file for them.
 
@@ -67,8 +66,7 @@ def review_export(
         dejakit review export release.txt --to ja -o out/release.review.docx
         dejakit review export a.txt b.md --to ja -o out/pack.xlf --xliff 1.2
     """
-    from ..qa import check_document
-    from ..review import export_review
+    from .. import check_document, export_review
     from .translate import run_translation
 
     glossary = load_glossary_option(glossary_files, no_glossary)
@@ -80,7 +78,7 @@ def review_export(
             memory_path=memory_path,
             glossary=glossary,
             quiet=True,
-            engine_options=engine_options,
+            engine=engine,
         )
         for source in sources
     ]
@@ -120,7 +118,7 @@ def review_import(
         dejakit review import out/release.review.docx --reviewer "K. Sato"
         dejakit review import out/release.xlf --reviewer "K. Sato" --dry-run
     """
-    from ..review import import_review
+    from .. import import_review
 
     with TranslationMemory(memory_path or default_memory_path(), create=False) as store:
         results = import_review(

@@ -4,21 +4,24 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
 from .. import (
+    Document,
+    Lang,
+    LineMode,
     TranslationMemory,
     default_memory_path,
+    document_to_dict,
     read_document,
     render_document,
     translate_document,
 )
-from ..ingest.lines import LineMode
-from ..model import Document, Lang, document_to_dict
 from .common import (
     LANG_CHOICE,
+    EngineChoice,
     echo_qa_summary,
     echo_summary,
     engine_options,
@@ -26,15 +29,13 @@ from .common import (
     handle_errors,
     lines_option,
     load_glossary_option,
-    make_engine,
     memory_option,
     progress_bar,
     render_options,
-    render_options_from,
 )
 
 if TYPE_CHECKING:
-    from ..glossary.model import Glossary
+    from .. import Glossary, RenderOptions
 
 __all__ = ["run_translation", "segment", "translate"]
 
@@ -75,18 +76,9 @@ def translate(
     no_glossary: bool,
     qa_appendix: bool,
     strict: bool,
-    layout: str,
-    first: str,
-    paper: str,
-    landscape: bool,
-    pivot_column: bool,
-    notice: str,
-    classification: str,
-    pdf_variant: str,
-    author: str,
+    render: RenderOptions,
+    engine: EngineChoice,
     lines: LineMode,
-    keep_furniture: bool,
-    **engine_options: Any,
 ) -> None:
     """Translate SOURCE and write a parallel text (German | Japanese, row by row).
 
@@ -98,18 +90,6 @@ def translate(
         dejakit translate samples/pm-wasserstoff-de.txt --to ja -o out/pm.pdf \\
             --layout interleaved --paper letter --classification "VS – NUR FÜR DEN DIENSTGEBRAUCH"
     """
-    options = render_options_from(
-        layout=layout,
-        first=first,
-        paper=paper,
-        landscape=landscape,
-        pivot_column=pivot_column,
-        notice=notice,
-        classification=classification,
-        pdf_variant=pdf_variant,
-        author=author,
-        keep_furniture=keep_furniture,
-    )
     if not outputs:
         outputs = (Path(f"{source.stem}.{target_lang}.pdf"),)
     glossary = load_glossary_option(glossary_files, no_glossary)
@@ -120,28 +100,28 @@ def translate(
         memory_path=memory_path,
         glossary=glossary,
         quiet=quiet,
-        engine_options=engine_options,
+        engine=engine,
         lines=lines,
     )
-    if pivot_column and not quiet and not any(s.pivot for s in translated.segments()):
+    if render.pivot_column and not quiet and not any(s.pivot for s in translated.segments()):
         click.echo(
             "note: no segment has English pivot text (memory and direct translations have "
             "none); the pivot column shows dashes",
             err=True,
         )
-    from ..qa import check_document
+    from .. import check_document
 
     issues = check_document(translated, glossary=glossary)
-    from ..review import is_review_path
+    from .. import is_review_path
 
     for output in outputs:
         if not is_review_path(output):
             render_document(
-                translated, output, issues=issues if qa_appendix else None, options=options
+                translated, output, issues=issues if qa_appendix else None, options=render
             )
     reviews = [o for o in outputs if is_review_path(o)]
     with TranslationMemory(memory_path or default_memory_path()) as store:
-        from ..review import compare_with_review, export_review
+        from .. import compare_with_review, export_review
 
         for output in reviews:
             export_review(translated, output, memory=store, issues=issues)
@@ -165,12 +145,12 @@ def run_translation(
     memory_path: Path | None,
     glossary: Glossary | None,
     quiet: bool,
-    engine_options: dict[str, Any],
+    engine: EngineChoice,
     lines: LineMode = "auto",
 ) -> Document:
     """Read `source` and translate it as the options say (memory, engine, glossary)."""
     doc = read_document(source, lang=source_lang, lines=lines)
-    engine = make_engine(doc.source_lang, target_lang, quiet=quiet, **engine_options)
+    made = engine.make(doc.source_lang, target_lang, quiet=quiet)
     with (
         TranslationMemory(memory_path or default_memory_path()) as memory,
         progress_bar(quiet, "Translating") as progress,
@@ -179,7 +159,7 @@ def run_translation(
             doc,
             target_lang=target_lang,
             memory=memory,
-            engine=engine,
+            engine=made,
             glossary=glossary,
             progress=progress,
         )

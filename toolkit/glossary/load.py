@@ -20,6 +20,7 @@ from typing import Any, Literal, cast
 
 from ..errors import GlossaryError
 from ..resources import glossary_dir
+from ..textfile import read_bytes, utf8_error_line
 from ..tomlfile import scan_lines, syntax_error_line
 from .model import ENTRY_TYPES, Entry, EntryType, Glossary, GlossaryInfo, JaPosition
 
@@ -140,18 +141,11 @@ def _load_cached(stamp: tuple[tuple[str, int, int], ...]) -> Glossary:
 
 def parse_glossary_file(path: Path) -> ParsedFile:
     """Return everything in the glossary file at `path`, collecting problems instead of raising."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise GlossaryError(f"{path}: no such glossary file; check the path") from None
-    except IsADirectoryError:
-        raise GlossaryError(f"{path}: is a directory; give a .toml glossary file") from None
-    except OSError as exc:
-        raise GlossaryError(f"{path}: can't be read ({exc.strerror})") from None
+    raw = read_bytes(path, GlossaryError, "glossary file")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
+        line = utf8_error_line(raw, exc)
         return _broken(path, line, "not valid UTF-8; save the file as UTF-8")
     try:
         data = tomllib.loads(text)

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
+from ..contacts import EMAIL_PATTERN, URL_PATTERN
 from .model import NAME_TYPES, Entry, Glossary, TermHit, fold_de
 
 __all__ = ["MIN_INSIDE", "MIN_PART", "GermanMatcher"]
@@ -55,7 +56,7 @@ _FUNCTION_WORDS = frozenset(
 _FREE_WORDS = frozenset("und oder bis bzw sowie als wie noch to and or".split())
 _HYPHENS = "-\u2010\u2011"
 _PIECE = re.compile(r"\w+(?:\.\w+)*")
-_MASK = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_MASK = re.compile(f"{URL_PATTERN}|{EMAIL_PATTERN}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..contacts import EMAIL_PATTERN, PHONE_PATTERN
 from ..model import BlockKind, Lang
 from .dateline import parse_dateline
 from .furniture import back_link_targets, is_caption, is_credit, is_furniture, is_profile_line
@@ -40,8 +41,8 @@ CONTACT_HEADINGS = re.compile(
 _CONTACT_LINE = re.compile(
     r"\b(?:tel(?:efon)?|fax|e-?mail|mail|internet|web|phone)\.?\s*[:：]"  # "Telefon:"
     r"|(?:電話|ＴＥＬ|ＦＡＸ|メール|Ｅメール|ファクス|直通|内線|代表)\s*[:：)）]"
-    r"|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$"  # an address on its own line
-    r"|^(?:\+\d{1,3}|0\d{1,4})[\d\s()/-]{6,}$"  # a phone number on its own line
+    f"|^{EMAIL_PATTERN}$"  # an address on its own line
+    f"|^{PHONE_PATTERN}$"  # a phone number on its own line
     r"|^[(（]?(?:代表|直通|内線)?(?:電話)?[)）]?\s*0\d{1,4}[(（-]\d{1,4}[)）-]\d{3,4}"
     r"|^〒\s?\d{3}-?\d{4}|^\d{5}\s[A-ZÄÖÜ]\w+$",
     re.IGNORECASE,

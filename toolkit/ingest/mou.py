@@ -15,11 +15,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import IngestError
-from ..ingest.press import join_lines
+from ..japanese import has_japanese
 from ..model import LANGS, Block, BlockKind, Document, Lang, Segment
 from ..segment import segment_text
 from ..tomlfile import Problems, Table, read_toml, top_table
-from .names import has_japanese
+from .press import join_lines
 
 __all__ = ["FIELDS", "Mou", "MouField", "read_mou", "read_mou_document"]
 
