@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..contacts import EMAIL_PATTERN, PHONE_PATTERN
+from ..japanese import has_japanese
 from ..model import BlockKind, Lang
 from .dateline import parse_dateline
 from .furniture import back_link_targets, is_caption, is_credit, is_furniture, is_profile_line
@@ -336,7 +337,7 @@ def _mark_teaser(
     nxt = title_at + 1
     if nxt < len(texts) and kinds[nxt] is None:
         text = texts[nxt].strip()
-        japanese = bool(re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", text))
+        japanese = has_japanese(text)
         headline = _title_like(text, lang) and not text.endswith(_SENTENCE_END) and len(text) <= 200
         if (
             (lang == "ja" and _JA_SUBTITLE.match(text)) or (headline and (japanese or lang == "de"))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..japanese import KANJI, KANJI_MARKS, KATAKANA
 from ..model import Lang
 
 __all__ = ["People", "find_speaker", "is_person_line", "is_quote"]
@@ -74,7 +75,7 @@ _JA_TITLE = (
     r"事務局長|局長)"
 )
 _JA_MENTION = re.compile(
-    r"(?P<who>[\u4e00-\u9fff\u30a0-\u30ffー・＝=々]{1,16}?"
+    rf"(?P<who>[{KANJI}{KANJI_MARKS}{KATAKANA}＝=]{{1,16}}?"
     + _JA_TITLE
     + r")(?=は|が|、|と|から|の)"
 )
