@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from ..japanese import KANJI, KANJI_MARKS, KATAKANA
 from ..model import Lang
 
-__all__ = ["People", "find_speaker", "is_person_line", "is_quote"]
+__all__ = ["People", "find_speaker", "is_person_line", "is_quote", "label_speaker"]
 
 _ROLE_WORD = (
     r"(?:[A-ZÄÖÜ][a-zäöüß]*(?:minister|präsident|sekretär|bürgermeister|senator|gouverneur|"
@@ -68,7 +68,6 @@ _DE_VERB_PERSON = re.compile(
 )
 _DE_OPEN = re.compile(r"[„»]|(?:^|\s)\"(?=\w)")
 _DE_QUOTED = re.compile(r"[„\"»](?P<q>[^“\"«]{3,})(?:[“\"«]|$)")
-_FIRST_PERSON = re.compile(r"\b(?:ich|mich|mir|mein\w*|wir|uns|unser\w*)\b", re.I)
 
 _JA_TITLE = (
     r"(?:知事|首相|州首相|大臣|副大臣|政務官|市長|総領事|大使|長官|議長|会長|社長|理事長|総理|"
