@@ -110,3 +110,12 @@ def test_date_opening_the_first_paragraph() -> None:
         "japanischen Ministers trafen sich die Gesundheitsminister der G7 in Kobe.\n"
     )
     assert read_text(text).date == dt.date(2025, 9, 13)
+
+
+@pytest.mark.parametrize(
+    "line", ["Berlin, den 15. Januar 2026", "Stuttgart/Tokio, 15. Januar 2026"]
+)
+def test_place_forms(line: str) -> None:
+    found = parse_dateline(line)
+    assert found is not None
+    assert found.date == dt.date(2026, 1, 15)

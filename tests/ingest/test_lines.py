@@ -107,3 +107,15 @@ def test_lone_list_number_goes_with_its_line() -> None:
     item = doc.blocks[-1]
     assert item.marker == "1."
     assert item.source_text.startswith("Beide Seiten")
+
+
+def test_bullets_are_list_items_numbered_short_lines_headings() -> None:
+    text = "水素について\n\n・水素\n・アンモニア\n\n1. 日時\n\n1月15日に開催します。\n"
+    doc = read_text(text, lines="paragraphs")
+    assert [(b.kind.value, b.marker) for b in doc.blocks] == [
+        ("title", ""),
+        ("list_item", "・"),
+        ("list_item", "・"),
+        ("heading", "1."),
+        ("paragraph", ""),
+    ]

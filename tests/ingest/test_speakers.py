@@ -121,3 +121,13 @@ def test_speaker_labels_and_comment_headings() -> None:
         ("【ヴァイル州首相", "ヴァイル州首相"),
         ("両地域の友情はこ", "ヴァイル州首相"),
     ]
+
+
+def test_quote_over_two_paragraphs_takes_the_speaker_named_at_its_end() -> None:
+    text = (
+        "Besuch in Tokio\n\n"
+        "„Japan ist unser wichtigster Partner in Asien. Wir wollen mehr gemeinsam forschen.\n\n"
+        "Deshalb reisen wir im Herbst mit einer Delegation nach Tokio“, sagte Ministerin Anna "
+        "Beispiel.\n"
+    )
+    assert [speaker for _, speaker in quotes(text)] == ["Ministerin Anna Beispiel"] * 2

@@ -337,6 +337,8 @@ def _mark_teaser(
     nxt = title_at + 1
     if nxt < len(texts) and kinds[nxt] is None:
         text = texts[nxt].strip()
+        if split_marker(text, lang)[0]:
+            return  # a list item or a numbered section, not a teaser
         japanese = has_japanese(text)
         headline = _title_like(text, lang) and not text.endswith(_SENTENCE_END) and len(text) <= 200
         if (
@@ -472,8 +474,8 @@ def _in_list(texts: Sequence[str], i: int, lang: Lang, marker: str) -> bool:
     """
     if not _heading_like(split_marker(" ".join(texts[i].split()), lang)[1], lang, True):
         return True
-    if lang == "de" and not marker[:1].isdigit() and marker[:1] not in "(（":
-        return True
+    if marker in "•*・●▪■◆○〇◇□" or (lang == "de" and marker == "-"):
+        return True  # a bullet marks a list; only MOFA-style "- 冒頭" may head a section
     style = _marker_style(marker)
     for j in (i - 1, i + 1):  # an item of a list whose other items are sentences
         if 0 <= j < len(texts):

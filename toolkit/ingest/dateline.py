@@ -44,7 +44,9 @@ _LABELS = re.compile(
 )
 _UPDATED = re.compile(r"更新|stand\b|aktualisiert|geändert|updated", re.IGNORECASE)
 # "Düsseldorf, …", "Frankfurt am Main, …", "MÜNCHEN": a place before the date.
-_PLACE = re.compile(r"^[A-ZÄÖÜ][\w.-]+(?:\s+(?:am|an der|im|in der|/)\s+[A-ZÄÖÜ][\w.-]+)?$")
+_PLACE = re.compile(
+    r"^[A-ZÄÖÜ][\w.-]+(?:(?:\s+(?:am|an der|im|in der)\s+|\s*/\s*)[A-ZÄÖÜ][\w.-]+)?$"
+)
 _WORD_BREAK = re.compile(r"[\s,;|()（）、\-–—/]+|(?<!\d)[:：]|[:：](?!\d)")
 _SEPARATORS = " \t,.;:|/-–—()（）：、・\u3000"
 
@@ -62,7 +64,7 @@ def parse_dateline(text: str) -> Dateline | None:
         return None
     before, after = line[: match.start()], line[match.end() :]
     words = [w for w in _WORD_BREAK.split(before + " " + after) if w]
-    place = before.strip(_SEPARATORS)
+    place = re.sub(r"[\s,]+(?:den|am)$", "", before.strip(_SEPARATORS)).strip(_SEPARATORS)
     if place and _PLACE.match(place) and not after.strip(_SEPARATORS):
         return Dateline(date, updated=False)
     if all(_LABELS.match(w) or w.rstrip(".") in DE_WEEKDAYS for w in words):

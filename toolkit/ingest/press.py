@@ -97,6 +97,7 @@ def build_document(
                 marker=marker,
             )
         )
+    blocks = _speakers_from_the_end(blocks)
     if doc_date is None:
         doc_date = _leading_date(blocks)
     if doc_date is None and (match := _TITLE_DATE.search(title)):
@@ -140,6 +141,28 @@ def _extend_contact(block: Block, lines: Sequence[str], lang: Lang) -> Block:
     for seg in more:
         segments.append(replace(seg, id=f"{block.id}.s{len(segments) + 1}"))
     return replace(block, segments=tuple(segments))
+
+
+def _speakers_from_the_end(blocks: list[Block]) -> list[Block]:
+    """Give a quote over several paragraphs the speaker its last paragraph names.
+
+    „Erster Absatz … / … letzter Absatz“, sagte X: the first paragraph opens a quotation that
+    does not close, the speaker follows only after the closing mark.
+    """
+    out = list(blocks)
+    for i in range(len(out) - 2, -1, -1):
+        block, nxt = out[i], out[i + 1]
+        text = block.source_text
+        unclosed = text.count("„") + text.count("「") > text.count("“") + text.count("」")
+        if (
+            block.kind is BlockKind.QUOTE
+            and block.speaker is None
+            and nxt.kind is BlockKind.QUOTE
+            and nxt.speaker
+            and unclosed
+        ):
+            out[i] = replace(block, speaker=nxt.speaker)
+    return out
 
 
 def _leading_date(blocks: Sequence[Block]) -> dt.date | None:
