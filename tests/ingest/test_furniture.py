@@ -143,3 +143,31 @@ def test_photo_lines_stay_captions() -> None:
     doc = read_text(text)
     assert [b.kind for b in doc.blocks[1:5]] == [BlockKind.CAPTION] * 4
     assert doc.date is None  # the date of a photo is not the date of the release
+
+
+def test_logo_site_name_and_section_label_never_make_the_title() -> None:
+    text = (
+        "Logo Wirtschaftsministerium\n"
+        "Bundesministerium für Wirtschaft und Klimaschutz\n"
+        "Partnerschaften\n"
+        "8. Oktober 2025\n"
+        "Staatssekretärin besucht Tokio: Wasserstoffdialog mit Japan vertieft\n"
+        "Die Parlamentarische Staatssekretärin Dr. Franziska Beispiel ist heute in Tokio mit "
+        "Vertretern des japanischen Wirtschaftsministeriums zusammengetroffen.\n"
+    )
+    doc = read_text(text)
+    assert doc.title == "Staatssekretärin besucht Tokio: Wasserstoffdialog mit Japan vertieft"
+    assert [b.kind for b in doc.blocks[:4]] == [
+        BlockKind.FURNITURE,
+        BlockKind.FURNITURE,
+        BlockKind.KICKER,
+        BlockKind.DATELINE,
+    ]
+
+
+def test_ministry_over_a_japanese_release() -> None:
+    doc = read_text(
+        "外務省\n報道発表\n知事が州首相と会談\n令和8年1月15日\n知事は州首相と会談しました。\n"
+    )
+    assert doc.title == "知事が州首相と会談"
+    assert doc.blocks[0].kind is BlockKind.FURNITURE

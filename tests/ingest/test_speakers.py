@@ -131,3 +131,7 @@ def test_quote_over_two_paragraphs_takes_the_speaker_named_at_its_end() -> None:
         "Beispiel.\n"
     )
     assert [speaker for _, speaker in quotes(text)] == ["Ministerin Anna Beispiel"] * 2
+
+
+def test_japanese_speaker_after_an_adverbial() -> None:
+    assert find_speaker("会談で州首相は「日本企業は重要です。」と述べました。", "ja") == "州首相"

@@ -243,6 +243,31 @@ def _title_like(text: str, lang: Lang) -> bool:
     return not line.endswith((".", ",", ";", ":")) and not line[:1].islower()
 
 
+_INSTITUTION = re.compile(
+    r"^(?:(?:Der|Die|Das)\s+)?(?:[A-ZÄÖÜ][\w.-]*\s+){0,2}?"
+    r"(?:[A-ZÄÖÜ]\w*(?:ministerium|kanzlei|regierung|portal|verwaltung|präsidium|amt)|"
+    r"Ministerium|Auswärtiges Amt|Botschaft|Generalkonsulat|Landesregierung|Senat|Landtag)\b"
+)
+_INSTITUTION_WORDS = frozenset("für des der und von die das dem den in im an am zu - , &".split())
+_JA_INSTITUTION = re.compile(
+    r"^[^\s。、「」]{2,30}(?:省|庁|県|府|都|道|市|総領事館|大使館|機構|協会)$"
+)
+
+
+def _institution(text: str, lang: Lang) -> bool:
+    """Return whether `text` only names an institution („Bundesministerium für …“, „外務省“).
+
+    Standing over the title, such a line is the site's name, not the release's headline.
+    """
+    line = " ".join(text.split())
+    if lang == "ja":
+        return bool(_JA_INSTITUTION.match(line))
+    if not _INSTITUTION.match(line) or line.endswith(_SENTENCE_END) or len(line) > 160:
+        return False
+    words = re.findall(r"[\w.-]+|[,&]", line)
+    return all(w[:1].isupper() or w.lower() in _INSTITUTION_WORDS for w in words)
+
+
 def _short_label(text: str, lang: Lang) -> bool:
     line = " ".join(text.split())
     if lang == "ja":
@@ -273,13 +298,17 @@ def _mark_title(kinds: list[BlockKind | None], texts: Sequence[str], lang: Lang)
     first = content[0]
     if first > 0 and any(k in (BlockKind.PARAGRAPH, BlockKind.QUOTE) for k in kinds[:first]):
         return -1  # the markup placed body text before it
+    while _institution(texts[first], lang) and len(content) > 1:
+        kinds[first] = BlockKind.FURNITURE  # the site's name over the release
+        content = content[1:]
+        first = content[0]
     if not _title_like(texts[first], lang):
         return -1
     if len(content) > 1 and _short_label(texts[first], lang):
         second = content[1]
         between = kinds[first + 1 : second]
         if (
-            all(k in (BlockKind.FURNITURE, BlockKind.CAPTION) for k in between)
+            all(k in (BlockKind.FURNITURE, BlockKind.CAPTION, BlockKind.DATELINE) for k in between)
             and _title_like(texts[second], lang)
             and len(texts[second].strip()) > len(texts[first].strip())
             and not texts[second].strip().endswith(_SENTENCE_END)

@@ -195,6 +195,9 @@ def _ja_speaker(text: str) -> str | None:
         match = pattern.search(text)
         if match:
             who = _JA_LEAD.sub("", match.group("who").strip())
+            # "会談で州首相" -> "州首相": the name and title are the trailing run of kanji/katakana
+            tail = re.search(rf"[{KANJI}{KANJI_MARKS}{KATAKANA}＝=]+$", who)
+            who = tail.group(0) if tail else who
             if who:
                 return who
     return None
