@@ -15,48 +15,31 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..contacts import EMAIL_PATTERN, PHONE_PATTERN
 from ..japanese import has_japanese
 from ..model import BlockKind, Lang
+from .contact import CONTACT_HEADINGS, is_contact_line, mark_contacts
 from .dateline import parse_dateline
 from .furniture import back_link_targets, is_caption, is_credit, is_furniture, is_profile_line
+from .markers import between_marked, heading_like, in_list, split_marker
 from .speakers import is_person_line, is_quote, label_speaker
 
 if TYPE_CHECKING:
     from .press import RawBlock
 
-__all__ = ["CONTACT_HEADINGS", "KICKERS", "Classified", "classify", "is_contact_line"]
+__all__ = [
+    "CONTACT_HEADINGS",
+    "KICKERS",
+    "Classified",
+    "classify",
+    "is_contact_line",
+    "split_marker",
+]
 
 KICKERS = re.compile(
     r"^(?:pressemitteilung|presseinformation|pressemeldung|medieninformation|"
     r"gemeinsame pressemitteilung|報道発表資料|報道発表|報道資料|記者発表資料|プレスリリース|"
     r"お知らせ|press release|報道関係者各位|報道発表案件|報道機関各位)\s*[:：]?$",
     re.IGNORECASE,
-)
-CONTACT_HEADINGS = re.compile(
-    r"^[【\[■◆●]?\s*(?:pressekontakt|kontakt|ansprechpartner(?:in|innen)?|für rückfragen|"
-    r"pressestelle|medienkontakt|本件に関するお問い合わせ先?|お問い合わせ先?|問い合わせ先|"
-    r"問合せ先|連絡先|担当|照会先|本件照会先)\s*[】\]]?\s*[:：]?$",
-    re.IGNORECASE,
-)
-_CONTACT_LINE = re.compile(
-    r"\b(?:tel(?:efon)?|fax|e-?mail|mail|internet|web|phone)\.?\s*[:：]"  # "Telefon:"
-    r"|(?:電話|ＴＥＬ|ＦＡＸ|メール|Ｅメール|ファクス|直通|内線|代表)\s*[:：)）]"
-    f"|^{EMAIL_PATTERN}$"  # an address on its own line
-    f"|^{PHONE_PATTERN}$"  # a phone number on its own line
-    r"|^[(（]?(?:代表|直通|内線)?(?:電話)?[)）]?\s*0\d{1,4}[(（-]\d{1,4}[)）-]\d{3,4}"
-    r"|^〒\s?\d{3}-?\d{4}|^\d{5}\s[A-ZÄÖÜ]\w+$",
-    re.IGNORECASE,
-)
-_CONTACT_LABEL = re.compile(
-    r"^[-・•]?\s*(?:担当課|担当者|担当|直通|内線|電話番号|電話|ファクス|FAX|メール|E-?Mail|住所|"
-    r"所在地|法人番号|Telefon|Tel\.?|Fax|E-Mail|Adresse|Anschrift|Ansprechpartner(?:in)?)\s*[:：]$",
-    re.IGNORECASE,
-)
-_JA_ADDRESS = re.compile(r"^\S{2,4}[都道府県]\S+[市区町村郡]\S*(?:\d+番地?|丁目|\d+号)")
-_JA_ORG_LINE = re.compile(r"^[^\s。、]{2,30}(?:課|室|局|部|係|センター|本部)(?:\s.*)?$")
-_JA_NAME_LINE = re.compile(
-    r"^[^\s。、]{1,20}(?:\s+[^\s。、]{1,12})?\s+[^\s。、]{1,4}\s+[^\s。、]{1,4}"
 )
 _ATTACHMENTS = re.compile(
     r"^[(（]?\s*(?:添付資料|関連資料|添付|関連リンク|anhang|anlagen?|downloads?)\s*[)）:：]?$",
@@ -77,12 +60,6 @@ class Classified:
     dateline_at: int  # index of the date line that dates the document, -1 if none
 
 
-def is_contact_line(text: str) -> bool:
-    """Return whether `text` is a line of a contact block (phone, e-mail, label, address)."""
-    line = " ".join(text.split())
-    return bool(_CONTACT_LINE.search(line) or _CONTACT_LABEL.match(line) or _JA_ADDRESS.match(line))
-
-
 def classify(raw_blocks: Sequence[RawBlock], texts: Sequence[str], lang: Lang) -> Classified:
     """Return the kinds of `raw_blocks` (their joined `texts`) in a release written in `lang`."""
     kinds: list[BlockKind | None] = [raw.hint for raw in raw_blocks]
@@ -90,7 +67,7 @@ def classify(raw_blocks: Sequence[RawBlock], texts: Sequence[str], lang: Lang) -
     speakers: dict[int, str] = {}
     _mark_lines(kinds, texts, single, lang)
     _mark_neighbours(kinds, texts, lang)
-    _mark_contacts(kinds, [[x.strip() for x in raw.lines if x.strip()] for raw in raw_blocks], lang)
+    mark_contacts(kinds, [[x.strip() for x in raw.lines if x.strip()] for raw in raw_blocks], lang)
     title_at = _mark_title(kinds, texts, lang)
     dateline_at = _document_dateline(kinds, texts)
     _mark_teaser(kinds, texts, lang, title_at, dateline_at)
@@ -177,61 +154,6 @@ def _mark_neighbours(kinds: list[BlockKind | None], texts: Sequence[str], lang: 
             ):
                 break
             kinds[j] = BlockKind.CAPTION
-
-
-def _mark_contacts(kinds: list[BlockKind | None], blocks: Sequence[list[str]], lang: Lang) -> None:
-    """Contact blocks: under a contact heading, or a run of contact lines."""
-    in_contact = False
-    for i, lines in enumerate(blocks):
-        if not lines:
-            continue
-        if CONTACT_HEADINGS.match(lines[0].replace("**", "").strip()):
-            if kinds[i] is None:
-                kinds[i] = BlockKind.CONTACT  # the heading opens the contact block
-            in_contact = kinds[i] in (BlockKind.HEADING, BlockKind.CONTACT)
-            continue
-        if kinds[i] is BlockKind.HEADING:
-            in_contact = False
-            continue
-        if kinds[i] is not None:
-            if kinds[i] is not BlockKind.CONTACT:
-                in_contact = False
-            continue
-        text = "\n".join(lines)
-        hits = sum(bool(is_contact_line(x)) for x in lines)
-        after_label = (
-            i > 0
-            and kinds[i - 1] is BlockKind.CONTACT
-            and bool(blocks[i - 1])
-            and bool(_CONTACT_LABEL.match(blocks[i - 1][-1]))
-        )
-        next_contact = (
-            i + 1 < len(blocks) and bool(blocks[i + 1]) and is_contact_line(blocks[i + 1][0])
-        )
-        label = len(lines) == 1 and bool(_CONTACT_LABEL.match(lines[0])) and i + 1 < len(blocks)
-        own = hits >= 2 or label or (hits == 1 and (len(lines) == 1 and next_contact))
-        markers = len(re.findall(r"\b(?:tel|fax|e-?mail)\b\.?\s*[:：]", text, re.I))
-        mostly = len(lines) > 1 and hits * 2 >= len(lines) and hits >= 2
-        if (
-            mostly
-            or own
-            or markers >= 2
-            or after_label
-            or (in_contact and _looks_like_contact(lines, lang))
-        ):
-            kinds[i] = BlockKind.CONTACT
-        else:
-            in_contact = False
-            continue
-        in_contact = True
-
-
-def _looks_like_contact(lines: Sequence[str], lang: Lang) -> bool:
-    if not all(len(line) <= 90 and not line.endswith(_SENTENCE_END[:3]) for line in lines):
-        return False
-    if lang == "de":
-        return True
-    return all(is_contact_line(x) or _JA_ORG_LINE.match(x) or _JA_NAME_LINE.match(x) for x in lines)
 
 
 def _title_like(text: str, lang: Lang) -> bool:
@@ -404,14 +326,14 @@ def _mark_body(
             kinds[i] = kinds[i - 1] = BlockKind.QUOTE
             speakers[i] = speakers[i - 1] = line
             continue
-        heading = _heading_like(rest, lang, bool(marker)) and not (
-            not marker and _between_marked(texts, i, lang)
+        heading = heading_like(rest, lang, bool(marker)) and not (
+            not marker and between_marked(texts, i, lang)
         )
         if issuer and i > dateline_at and heading and not marker:
             kinds[i] = BlockKind.PARAGRAPH
             continue
         issuer = False
-        if marker and _in_list(texts, i, lang, marker):
+        if marker and in_list(texts, i, lang, marker):
             kinds[i] = BlockKind.LIST_ITEM
         elif heading:
             kinds[i] = BlockKind.HEADING
@@ -426,30 +348,6 @@ def _mark_body(
             kinds[i] = BlockKind.PARAGRAPH
 
 
-def _between_marked(texts: Sequence[str], i: int, lang: Lang) -> bool:
-    """Return whether block i is the value under a numbered label („(1)日時“ / value / „(2)場所“).
-
-    It stands between two marked lines of the same style, at most three blocks apart.
-    """
-    before = [j for j in range(max(0, i - 2), i) if split_marker(texts[j].strip(), lang)[0]]
-    after = [
-        j for j in range(i + 1, min(len(texts), i + 3)) if split_marker(texts[j].strip(), lang)[0]
-    ]
-    if before and i == len(texts) - 1:
-        return True  # the value under the last label ends the text
-    if not before or not after:
-        return False
-    first = split_marker(texts[before[-1]].strip(), lang)[0]
-    second = split_marker(texts[after[0]].strip(), lang)[0]
-    if _marker_style(first) != _marker_style(second) or first[:1] in "-•*・●▪■◆○〇":
-        return False
-    return all(
-        not split_marker(texts[j].strip(), lang)[0]
-        for j in range(before[-1] + 1, after[0])
-        if j != i
-    ) and all(not texts[j].strip().endswith(("。", ".")) for j in range(before[-1] + 1, after[0]))
-
-
 def _comment_voice(text: str) -> str | None:
     match = _JA_COMMENT_HEADING.match(" ".join(text.split()))
     return match.group("who") if match else None
@@ -461,83 +359,3 @@ def _pull_quote(kinds: list[BlockKind | None], texts: Sequence[str], i: int) -> 
     return kinds[i - 1] in (None, BlockKind.PARAGRAPH) and bool(
         re.search(r"\b(?:ich|mich|mir|mein\w*|wir|uns|unser\w*)\b", before, re.I)
     )
-
-
-_MARKER = re.compile(
-    r"^(?P<m>[-•*・●▪■◆○〇◇□]|\d{1,2}[.)．](?!\d)|[(（]\d{1,2}[)）]|[①-⑳]|[0-9]{1,2}(?=\s+[^\x00-\x7f]))"
-    r"(?P<space>\s*)(?=\S)"
-)
-_MONTH_AFTER = re.compile(
-    r"^\s*(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
-    r"Dezember|Jänner)\b"
-)
-
-
-def split_marker(text: str, lang: Lang) -> tuple[str, str]:
-    """Return (list marker, rest) of `text`; the marker is "" when it starts with none.
-
-    „1. Einleitung“ -> („1.“, „Einleitung“); „（1）日時“ -> („（1）“, „日時“); a date
-    („13. September 2016“) or a number in a sentence is no marker.
-    """
-    match = _MARKER.match(text)
-    if not match:
-        return "", text
-    marker, rest = match.group("m"), text[match.end() :]
-    if marker[0].isdigit() and (_MONTH_AFTER.match(rest) or (lang == "de" and rest[:1].islower())):
-        return "", text
-    if marker in "-*" and not match.group("space"):
-        return "", text  # "-5 °C", "*Sternchen"
-    return marker, rest
-
-
-def _marker_style(marker: str) -> str:
-    return re.sub(r"\d+", "0", marker)
-
-
-def _in_list(texts: Sequence[str], i: int, lang: Lang, marker: str) -> bool:
-    """Return whether the marked block i is a list item rather than a numbered sub-heading.
-
-    A marked line that reads like a sentence is an item; a short one is a sub-heading („1.
-    Einleitung“, „- 冒頭“, „（1）日時“) unless it stands in a run of three or more short items
-    with the same marker, or (German) its marker is a bullet.
-    """
-    if not _heading_like(split_marker(" ".join(texts[i].split()), lang)[1], lang, True):
-        return True
-    if marker in "•*・●▪■◆○〇◇□" or (lang == "de" and marker == "-"):
-        return True  # a bullet marks a list; only MOFA-style "- 冒頭" may head a section
-    style = _marker_style(marker)
-    for j in (i - 1, i + 1):  # an item of a list whose other items are sentences
-        if 0 <= j < len(texts):
-            other, rest = split_marker(" ".join(texts[j].split()), lang)
-            if other and _marker_style(other) == style and not _heading_like(rest, lang, True):
-                return True
-
-    def short_item(j: int) -> bool:
-        other, rest = split_marker(" ".join(texts[j].split()), lang)
-        return bool(other) and _marker_style(other) == style and _heading_like(rest, lang, True)
-
-    run = 1
-    for step in (-1, 1):
-        j = i + step
-        while 0 <= j < len(texts) and short_item(j):
-            run += 1
-            j += step
-    return run >= 3
-
-
-def _heading_like(text: str, lang: Lang, marked: bool) -> bool:
-    """Return whether `text` reads as a sub-heading (short, no sentence end)."""
-    line = " ".join(text.split())
-    limit = 40 if lang == "ja" else 90
-    if not line or len(line) > limit or line.endswith((*_SENTENCE_END, ",", "、")):
-        return False
-    if line.startswith(_OPEN_QUOTES) and line.endswith(("“", "」", '"', "«", "』")):
-        return False
-    if re.fullmatch(r"[(（].*[)）]", line) or line.startswith(("〈", "<<")):
-        return False
-    if lang == "de":
-        return not line[:1].islower()
-    if re.search("[、,]", line) or re.search(r"\S\s*[:：]\s*\S", line):
-        return False
-    # "阿久津 剛": a person's name after a role is a list line, not a heading
-    return marked or not re.search(r"\s\S{1,4}\s\S{1,4}$|\s\S{1,3}$", line)
