@@ -44,7 +44,14 @@ def test_furniture_is_left_out_of_handouts(tmp_path: Path) -> None:
     assert all(b.kind is not BlockKind.FURNITURE for b in without_furniture(doc).blocks)
     out = tmp_path / "out.docx"
     render_document(doc, out)
-    cells = [c.text for t in docx.Document(str(out)).tables for r in t.rows for c in r.cells]
-    assert not any("Startseite" in c for c in cells)
-    assert any(c.startswith("1. Beide Seiten") for c in cells)
-    assert any(c.startswith("• Ein Workshop") for c in cells)
+    paragraphs = [
+        p
+        for t in docx.Document(str(out)).tables
+        for r in t.rows
+        for c in r.cells
+        for p in c.paragraphs
+    ]
+    assert not any("Startseite" in p.text for p in paragraphs)
+    styles = {p.text[:14]: p.style.name for p in paragraphs if p.style is not None}
+    assert styles["1. Beide Seite"] == "Body German"  # its number, no bullet
+    assert styles["Ein Workshop i"] == "List German"  # the style's bullet

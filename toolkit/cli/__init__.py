@@ -20,6 +20,7 @@ from .models import models
 from .pack import mou, pack
 from .qa import qa
 from .review import review
+from .serve import serve
 from .translate import segment, translate
 
 __all__ = ["cli"]
@@ -43,3 +44,4 @@ def cli(verbose: int) -> None:
 
 for command in (translate, segment, qa, glossary, memory, review, models, doctor, pack, mou):
     cli.add_command(command)
+cli.add_command(serve)

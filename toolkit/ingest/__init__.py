@@ -31,6 +31,7 @@ from .registry import (
 
 __all__ = [
     "LINE_CONVENTIONS",
+    "RawBlock",
     "ReaderEntry",
     "decode_text",
     "detect_lang",
