@@ -54,3 +54,17 @@ def test_page_without_main_or_article_markup(tmp_path: Path) -> None:
     doc = read_document(path)
     assert doc.title.startswith("Land und Präfektur Aichi")
     assert all("Impressum" not in b.source_text for b in doc.blocks)
+
+
+def test_alt_text_without_figcaption_is_a_caption(tmp_path: Path) -> None:
+    path = tmp_path / "alt.html"
+    path.write_text(
+        "<html><body><main><h1>Ministerin besucht Nagoya</h1>"
+        '<img src="a.jpg" alt="Die Ministerin im Rathaus von Nagoya">'
+        '<figure><img src="b.jpg" alt="doppelt"><figcaption>Am Hafen</figcaption></figure>'
+        "<p>Die Ministerin war zwei Tage in Nagoya.</p></main></body></html>",
+        encoding="utf-8",
+    )
+    doc = read_document(path)
+    captions = [b.source_text for b in doc.blocks if b.kind is BlockKind.CAPTION]
+    assert captions == ["Die Ministerin im Rathaus von Nagoya", "Am Hafen"]

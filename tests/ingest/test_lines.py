@@ -119,3 +119,13 @@ def test_bullets_are_list_items_numbered_short_lines_headings() -> None:
         ("heading", "1."),
         ("paragraph", ""),
     ]
+
+
+def test_json_keeps_markers_and_new_kinds() -> None:
+    from toolkit.model import document_from_dict, document_to_dict
+
+    doc = read_text("Startseite > Presse\n\nTreffen in Nagoya\n\n1. Beide Seiten begrüßten es.\n")
+    again = document_from_dict(document_to_dict(doc))
+    assert again == doc
+    assert again.blocks[0].kind.value == "furniture"
+    assert again.blocks[-1].marker == "1."

@@ -34,7 +34,9 @@ _UI_LABELS = frozenset(
 )
 _UI = frozenset(label.strip() for label in _UI_LABELS)
 _BREADCRUMB = re.compile(
-    r"^(?:sie sind hier:?|現在地|ホーム\s*[>＞›]|home\s*[>›»/])|\S\s*[>＞›»]\s*\S.*[>＞›»]", re.I
+    r"^(?:sie sind hier:?|現在地|(?:ホーム|トップページ|home|startseite|start)\s*[>＞›»/])"
+    r"|\S\s*[>＞›»]\s*\S.*[>＞›»]",
+    re.I,
 )
 _GLUED_HOME = re.compile(r"^Home[A-ZÄÖÜ]\w+")  # "HomePresse & Publikationen…": glued breadcrumb
 _SITE = re.compile(

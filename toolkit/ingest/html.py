@@ -65,9 +65,12 @@ def split_raw_blocks(text: str) -> list[RawBlock]:
     article = article_root(root, text)
     blocks: list[RawBlock] = []
     seen_title = False
-    for element in list(article.iter(*_BLOCKS)):
+    for element in list(article.iter(*_BLOCKS, "img")):
         if any(parent.tag in _BLOCKS for parent in element.iterancestors()):
             continue  # its text belongs to the enclosing block
+        if element.tag == "img":
+            blocks.extend(_alt_text(element))
+            continue
         if element.tag == "blockquote":
             blocks.extend(_quote_blocks(element))
             continue
@@ -141,6 +144,15 @@ def _readability_root(text: str) -> lxml_html.HtmlElement | None:
 
 def _outside_chrome(element: lxml_html.HtmlElement) -> bool:
     return not any(parent.tag in _DROP for parent in element.iterancestors())
+
+
+def _alt_text(image: lxml_html.HtmlElement) -> list[RawBlock]:
+    """Return an image's alt text as a caption block, unless a figcaption says it already."""
+    alt = " ".join((image.get("alt") or "").split())
+    figure = next((p for p in image.iterancestors() if p.tag == "figure"), None)
+    if not alt or (figure is not None and next(figure.iter("figcaption"), None) is not None):
+        return []
+    return [RawBlock((alt,), image.sourceline or 0, hint=BlockKind.CAPTION)]
 
 
 def _quote_blocks(element: lxml_html.HtmlElement) -> list[RawBlock]:
