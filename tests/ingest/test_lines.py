@@ -90,7 +90,9 @@ def test_convention_can_be_given() -> None:
     doc = read_text(WRAPPED_DE, lines="paragraphs")
     assert len(doc.blocks) == 5
     assert doc.meta["lines"] == "paragraphs (given)"
-    assert len(read_text(PASTED_DE, lines="wrapped").blocks) == 1
+    wrapped = read_text(PASTED_DE, lines="wrapped")
+    # read as one wrapped block, only the date line stands apart
+    assert [b.kind.value for b in wrapped.blocks] == ["title", "dateline", "paragraph"]
 
 
 def test_unknown_convention_is_refused() -> None:
@@ -129,3 +131,16 @@ def test_json_keeps_markers_and_new_kinds() -> None:
     assert again == doc
     assert again.blocks[0].kind.value == "furniture"
     assert again.blocks[-1].marker == "1."
+
+
+def test_date_line_inside_a_wrapped_block_stands_alone() -> None:
+    text = (
+        "内堀知事がドイツを訪問\n2026年1月15日\n\n"
+        "内堀知事は、1月12日から16日まで、ドイツのノルトライン＝ヴェストファーレン州を\n"
+        "訪問し、州首相と会談しました。会談では、水素分野での協力を一層進めることで一致し\n"
+        "ました。今後は両地域の企業による共同実証を進めていきます。\n"
+    )
+    doc = read_text(text)
+    assert doc.meta["lines"] == "wrapped (auto)"
+    assert [b.kind.value for b in doc.blocks] == ["title", "dateline", "paragraph"]
+    assert doc.title == "内堀知事がドイツを訪問"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..model import BlockKind
+from .dateline import parse_dateline
 from .lines import MARKER_ONLY, LineConvention
 from .press import RawBlock
 
@@ -37,9 +38,36 @@ def split_raw_blocks(text: str, lines: LineConvention = "wrapped") -> list[RawBl
             if lines == "paragraphs":
                 blocks.append(RawBlock(lines=tuple(current), line_no=start))
             else:
-                blocks.extend(_split_list(current, start))
+                for part, part_start in _split_datelines(current, start):
+                    blocks.extend(_split_list(part, part_start))
             current = []
     return blocks
+
+
+def _split_datelines(lines: list[str], start: int) -> list[tuple[list[str], int]]:
+    """Split a wrapped block around a line that is a date line of its own.
+
+    „内堀知事がドイツを訪問“ / „2026年1月15日“ in one block of an otherwise hard-wrapped text: the
+    date line is no wrapped part of the title.
+    """
+    if len(lines) == 1 or not any(parse_dateline(line) for line in lines):
+        return [(lines, start)]
+    parts: list[tuple[list[str], int]] = []
+    current: list[str] = []
+    current_start = start
+    for offset, line in enumerate(lines):
+        if parse_dateline(line):
+            if current:
+                parts.append((current, current_start))
+            parts.append(([line], start + offset))
+            current = []
+            continue
+        if not current:
+            current_start = start + offset
+        current.append(line)
+    if current:
+        parts.append((current, current_start))
+    return parts
 
 
 def _split_list(lines: list[str], start: int) -> list[RawBlock]:
