@@ -171,3 +171,18 @@ def test_ministry_over_a_japanese_release() -> None:
     )
     assert doc.title == "知事が州首相と会談"
     assert doc.blocks[0].kind is BlockKind.FURNITURE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lesezeit: 2 Minuten",
+        "Bildnachweis: Staatskanzlei",
+        "Zurück zur Übersicht",
+        "ページの先頭です。",
+        "メニューを飛ばして本文へ",
+        "PDF形式のファイルをご覧いただく場合には、Adobe社が提供するAdobe Readerが必要です。",
+    ],
+)
+def test_more_site_labels(line: str) -> None:
+    assert is_furniture(line, "de")

@@ -22,7 +22,7 @@ _SENTENCE_END = tuple(".!?:;。！？：…")
 CONTACT_HEADINGS = re.compile(
     r"^[【\[■◆●]?\s*(?:pressekontakt|kontakt|ansprechpartner(?:in|innen)?|für rückfragen|"
     r"pressestelle|medienkontakt|本件に関するお問い合わせ先?|お問い合わせ先?|問い合わせ先|"
-    r"問合せ先|連絡先|担当|照会先|本件照会先)\s*[】\]]?\s*[:：]?$",
+    r"問合せ先|連絡先|担当|照会先|本件照会先|このページに関するお問い合わせ先?)\s*[】\]]?\s*[:：]?$",
     re.IGNORECASE,
 )
 _CONTACT_LINE = re.compile(

@@ -30,6 +30,9 @@ _UI_LABELS = frozenset(
     | 文字サイズ | 拡大 | 標準 | 縮小
     | 検索 | 前のページ | 次のページ | ページトップ | ページトップへ | 戻る | english | 日本語
     | 印刷用ページ | このページを印刷する | 関連リンク | 関連情報 | お気に入り
+    | このページの先頭へ | ページの先頭です | 本文ここから | 本文ここまで | メニューを飛ばして本文へ
+    | よくある質問 | inhaltsverzeichnis | pressemitteilungen abonnieren | newsletter | rss-feed
+    | zur übersicht | alle pressemitteilungen | 前へ | 次へ | 一覧へ戻る | 一覧に戻る
     """.replace("\n", " ").split(" | ")
 )
 _UI = frozenset(label.strip() for label in _UI_LABELS)
@@ -43,7 +46,8 @@ _SITE = re.compile(
     r"willkommen auf den seiten|ホームページにようこそ|^landesportal\b|\blogo\b|"
     r"^[A-ZÄÖÜ]{3,}\.[A-Z]{2,}\b|cookies?\b.*(?:verwende|nutz|akzeptier|einverstanden|"
     r"zustimm|einstellung)|クッキー|cookie.*(?:使用|利用)|別ウィンドウで開きます|"
-    r"新しいウィンドウで開きます|^ページ番号\s*[:：]|^ページID|^法人番号\s*[:：]?\s*\d*$",
+    r"新しいウィンドウで開きます|^ページ番号\s*[:：]|^ページID|^法人番号\s*[:：]?\s*\d*$|"
+    r"^lesezeit\b|^(?:bildnachweis|bildquelle|bildrechte)\s*:|adobe\s*(?:acrobat\s*)?reader",
     re.I,
 )
 _DOWNLOAD = re.compile(
@@ -78,7 +82,7 @@ _PROFILE = re.compile(rf"^{_CAPITALS} [-–|] {_CAPITALS}$")
 
 
 def _plain(text: str) -> str:
-    return " ".join(text.split()).strip(" .:：|>").casefold()
+    return " ".join(text.split()).strip(" .:：|>。").casefold()
 
 
 def is_furniture(text: str, lang: Lang) -> bool:
