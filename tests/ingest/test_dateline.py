@@ -119,3 +119,15 @@ def test_place_forms(line: str) -> None:
     found = parse_dateline(line)
     assert found is not None
     assert found.date == dt.date(2026, 1, 15)
+
+
+@pytest.mark.parametrize("lines", ["auto", "wrapped", "paragraphs"])
+def test_date_line_alone_is_no_list_item(lines: str) -> None:
+    text = (
+        "Ministerin empfängt Delegation\n\n8. Oktober 2019\n\n"
+        "Die Ministerin hat eine Delegation empfangen.\n"
+    )
+    doc = read_text(text, lines=lines)  # type: ignore[arg-type]
+    assert [b.kind.value for b in doc.blocks] == ["title", "dateline", "paragraph"]
+    assert doc.blocks[1].marker == ""
+    assert doc.date == dt.date(2019, 10, 8)

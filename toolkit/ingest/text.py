@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..localize import DE_MONTH_NUMBERS
 from ..model import BlockKind
 from .dateline import parse_dateline
 from .lines import MARKER_ONLY, LineConvention
@@ -14,6 +15,7 @@ from .press import RawBlock
 __all__ = ["split_raw_blocks"]
 
 _BULLET = re.compile(r"^\s*(?:[-•*・●▪]|\d{1,2}[.)])\s+\S")
+_MONTH = re.compile(r"^\s*\d{1,2}\.\s*(?:" + "|".join(DE_MONTH_NUMBERS) + r")\b")
 
 
 def split_raw_blocks(text: str, lines: LineConvention = "wrapped") -> list[RawBlock]:
@@ -42,6 +44,11 @@ def split_raw_blocks(text: str, lines: LineConvention = "wrapped") -> list[RawBl
                     blocks.extend(_split_list(part, part_start))
             current = []
     return blocks
+
+
+def _is_bullet(line: str) -> bool:
+    """Return whether `line` starts a list item („- …“, „1. …“), not a date („8. Oktober 2019“)."""
+    return bool(_BULLET.match(line)) and parse_dateline(line) is None and not _MONTH.match(line)
 
 
 def _split_datelines(lines: list[str], start: int) -> list[tuple[list[str], int]]:
@@ -75,13 +82,13 @@ def _split_list(lines: list[str], start: int) -> list[RawBlock]:
 
     The bullet stays in the text: the reader keeps it as the block's marker.
     """
-    if not _BULLET.match(lines[0]):
+    if not _is_bullet(lines[0]):
         return [RawBlock(lines=tuple(lines), line_no=start)]
     items: list[RawBlock] = []
     current: list[str] = []
     current_start = start
     for offset, line in enumerate(lines):
-        if _BULLET.match(line) and current:
+        if _is_bullet(line) and current:
             items.append(RawBlock(tuple(current), current_start, hint=BlockKind.LIST_ITEM))
             current = []
         if not current:
