@@ -282,7 +282,7 @@ def _mark_teaser(
         return
     if dateline_at > title_at:
         for i in range(title_at + 1, dateline_at):
-            if kinds[i] is None and len(texts[i]) <= 400:
+            if kinds[i] is None and len(texts[i]) <= 400 and not _opens_with_date(texts[i]):
                 kinds[i] = BlockKind.SUBTITLE
         return
     nxt = title_at + 1
@@ -296,6 +296,12 @@ def _mark_teaser(
             (lang == "ja" and _JA_SUBTITLE.match(text)) or (headline and (japanese or lang == "de"))
         ) and not is_quote(text, lang):
             kinds[nxt] = BlockKind.SUBTITLE
+
+
+def _opens_with_date(text: str) -> bool:
+    """Return whether `text` opens with a date („13. September 2016. Auf …“): a lead, no teaser."""
+    head = " ".join(text.split())[:40]
+    return any(parse_dateline(head[:end]) for end in range(8, len(head) + 1))
 
 
 def _mark_body(
