@@ -97,8 +97,10 @@ _JA_DATE = re.compile(
     + r"(?:[（(]\d{4}[）)])?)\s?年\s?)?(?P<m>\d{1,2})\s?月\s?(?P<d>\d{1,2})\s?日"
     r"(?:[（(](?P<wd>[月火水木金土日])(?:曜日?)?[）)])?"
 )
-# 2017/5/11, 2026/01/15: how Japanese sites (and their German pages) date a release.
-_SLASH_DATE = re.compile(r"(?<![\d/])(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\d/])")
+# 2017/5/11, 2026/01/15, 2026.01.15: how Japanese sites (and their German pages) date a release.
+_SLASH_DATE = re.compile(
+    r"(?<![\d/.])(?P<y>\d{4})(?P<sep>[/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d/]|\.\d)"
+)
 
 DE_SCALES = {
     "tausend": Decimal(10**3),
@@ -285,9 +287,10 @@ def first_date(text: str) -> dt.date | None:
     for pattern in (_ISO_DATE, _SLASH_DATE):
         for match in pattern.finditer(text):
             try:
-                found.append((match.start(), dt.date(*map(int, match.groups()))))
+                day = dt.date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
             except ValueError:
                 continue
+            found.append((match.start(), day))
     return min(found, key=lambda item: item[0])[1] if found else None
 
 

@@ -29,7 +29,7 @@ class Dateline:
 _DATE_TEXT = re.compile(
     r"(?:(?:" + "|".join(DE_WEEKDAYS) + r"),?\s+(?:den\s+)?)?"
     r"(?:\d{1,2}\.\s?(?:\d{1,2}\.\s?|(?:" + "|".join(DE_MONTHS) + r")\s+)\d{4}"
-    r"|\d{4}[/-]\d{1,2}[/-]\d{1,2}"
+    r"|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}"
     r"|(?:(?:令和|平成|昭和)\s?(?:\d{1,2}|元)|\d{4})(?:[（(][^)）]{1,8}[)）])?\s?年\s?\d{1,2}\s?月"
     r"\s?\d{1,2}\s?日(?:[（(][月火水木金土日](?:曜日?)?[)）])?)"
 )
@@ -37,7 +37,7 @@ _DATE_TEXT = re.compile(
 _LABELS = re.compile(
     r"^(?:datum|stand|vom|am|den|pressemitteilung|presseinformation|pressemeldung|"
     r"medieninformation|meldung|artikel|erstveröffentlichung|veröffentlicht|aktuell|"
-    r"aktualisiert|zuletzt|geändert|uhr|\d{1,2}[:.]\d{2}|発表日|発表|更新日|更新|公開日|掲載日|"
+    r"aktualisiert|zuletzt|geändert|uhr|uhrzeit|zeit|nr|nummer|pm|\d{1,4}|\d{1,2}[:.]\d{2}|発表日|発表|更新日|更新|公開日|掲載日|"
     r"作成日|日付|記事|印刷|報道発表日|(?:午前|午後)?\d{1,2}時(?:\d{1,2}分)?|press|release|news|date|"
     r"published|updated)$",
     re.IGNORECASE,
@@ -63,7 +63,8 @@ def parse_dateline(text: str) -> Dateline | None:
     if date is None:
         return None
     before, after = line[: match.start()], line[match.end() :]
-    words = [w for w in _WORD_BREAK.split(before + " " + after) if w]
+    rest = _DATE_TEXT.sub(" ", before + " " + after)  # a second date: 令和8年…（2026年…）
+    words = [w.rstrip(".") for w in _WORD_BREAK.split(rest) if w.rstrip(".")]
     place = re.sub(r"[\s,]+(?:den|am)$", "", before.strip(_SEPARATORS)).strip(_SEPARATORS)
     if place and _PLACE.match(place) and not after.strip(_SEPARATORS):
         return Dateline(date, updated=False)
