@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from .. import SEVERITIES, Engine, Issue, Lang
+from .. import DEFAULT_NOTICE, SEVERITIES, Engine, Issue, Lang
 from .common import (
     FILE,
     LANG_CHOICE,
@@ -154,6 +154,18 @@ def pack(
 @translation_options
 @click.option("--strict", is_flag=True, help="Exit with code 2 when QA finds critical issues.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option(
+    "--notice",
+    default=DEFAULT_NOTICE,
+    show_default=True,
+    help="Footer line of the DOCX fact sheet ('' for none).",
+)
+@click.option(
+    "--classification",
+    default="",
+    help="Marking at the top and bottom of the DOCX fact sheet, e.g. 'Nur für den "
+    "Dienstgebrauch · 取扱注意'.",
+)
 @handle_errors
 def mou(
     source: Path,
@@ -162,6 +174,8 @@ def mou(
     strict: bool,
     quiet: bool,
     setup: TranslationSetup,
+    notice: str,
+    classification: str,
 ) -> None:
     """Translate the MoU summary SOURCE (.toml) and write its one-page bilingual fact sheet.
 
@@ -181,7 +195,13 @@ def mou(
     if not outputs:
         outputs = (Path(f"{source.stem}.{section.doc.target_lang}.pdf"),)
     for output in outputs:
-        write_fact_sheet(section, output, template_dir=template_dir())
+        write_fact_sheet(
+            section,
+            output,
+            template_dir=template_dir(),
+            classification=classification.strip(),
+            notice=notice.strip(),
+        )
     if not quiet:
         _echo_counts(str(source), summarize_document(section.doc))
         _echo_qa(section.issues)
