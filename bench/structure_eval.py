@@ -41,8 +41,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from toolkit import read_text  # noqa: E402
-from toolkit.model import Block, BlockKind, Document, Lang  # noqa: E402
+from toolkit import Block, BlockKind, Document, Lang, read_text  # noqa: E402
 
 CHECKS = ("title", "date", "quotes", "contact", "heads", "blocks")
 _MONTHS = {

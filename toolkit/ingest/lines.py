@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from typing import Literal, get_args
 
+from ..japanese import wide_count
 from ..model import Lang
 from .dateline import parse_dateline
 
@@ -33,7 +33,7 @@ MARKER_ONLY = re.compile(r"^\s*(?:\d{1,2}[.)]|[(（]\d{1,2}[)）]|[①-⑳]|[-�
 
 def width(text: str) -> int:
     """Return the display width of `text`: wide (CJK) characters count two columns."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return len(text) + wide_count(text)
 
 
 def decide_lines(text: str, lang: Lang) -> LineConvention:
