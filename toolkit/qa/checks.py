@@ -15,7 +15,14 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, cast
 
-from ..localize import DE_MONTH_NUMBERS, DE_SCALES, JA_SCALES, find_dates, parse_number
+from ..localize import (
+    DE_MONTH_NUMBERS,
+    DE_SCALE_WORDS,
+    DE_SCALES,
+    JA_SCALES,
+    find_dates,
+    parse_number,
+)
 from ..model import Document, Issue, Lang, Segment, Severity
 from ..terms.entities import address_spans
 
@@ -28,7 +35,7 @@ _KANA_KANJI = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _LETTER = re.compile(r"[^\W\d_]")
 _DE_NUMBER = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
-    r"(?:\s?(Millionen|Million|Mio\.|Milliarden|Milliarde|Mrd\.|Tausend))?"
+    r"(?:\s?(" + "|".join(DE_SCALE_WORDS) + r"))?"
 )
 _JA_NUMBER = re.compile(
     r"(?<![A-Za-z\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)([兆億万千])?"
@@ -76,7 +83,7 @@ def check_segment(
         return issues
     if text.strip() == seg.source.strip() and _LETTER.search(seg.source):
         add("untranslated", "critical", "the translation equals the source")
-    issues.extend(_script(seg, target))
+    issues.extend(_script(seg, target, glossary))
     if "truncated" in seg.flags:
         add("truncated", "critical", "the engine stopped at its length limit; the end is missing")
     for check in seg.checks:
@@ -119,7 +126,7 @@ def summarize_issues(issues: Iterable[Issue]) -> dict[str, dict[str, int]]:
     }
 
 
-def _script(seg: Segment, target: str) -> list[Issue]:
+def _script(seg: Segment, target: str, glossary: Glossary | None = None) -> list[Issue]:
     text = seg.target or ""
     letters = _LETTER.findall(text)
     if target == "ja" and letters and _LETTER.search(seg.source):
@@ -130,7 +137,53 @@ def _script(seg: Segment, target: str) -> list[Issue]:
             return [Issue(seg.id, "script", "critical", "the translation has no Japanese text")]
     if target == "de" and _KANA_KANJI.search(text):
         return [Issue(seg.id, "script", "critical", "the German translation contains Japanese")]
+    share = _source_language_share(seg, target, glossary)
+    if share is not None and share > 0.5:
+        return [
+            Issue(
+                seg.id,
+                "script",
+                "critical",
+                f"untranslated/wrong language: {share:.0%} of the words are still "
+                f"{'German' if target == 'ja' else 'Japanese'}",
+            )
+        ]
     return []
+
+
+_LATIN_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
+_MIN_LETTERS = 8  # shorter remainders (a name, an acronym) say nothing about the language
+
+
+def _source_language_share(seg: Segment, target: str, glossary: Glossary | None) -> float | None:
+    """Return the share of the target's letters in the source script, or None if too few.
+
+    Protected items and glossary terms are removed first: forced into a copy of the source
+    they make a German sentence look Japanese (or keep names in Latin letters in a good one).
+    """
+    text = seg.target or ""
+    keep = [c.expected for c in seg.checks if c.status != "violated" and c.expected]
+    spans: list[tuple[int, int]] = []
+    for form in sorted(set(keep), key=len, reverse=True):
+        start = text.find(form)
+        while form and start >= 0:
+            spans.append((start, start + len(form)))
+            start = text.find(form, start + len(form))
+    if glossary is not None:
+        from ..glossary import find_terms
+
+        spans += [(h.start, h.end) for h in find_terms(text, cast(Lang, target), glossary)]
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + " " + text[end:]
+    if target == "ja":
+        foreign = sum(len(w) for w in _LATIN_WORD.findall(text))
+        own = len(_KANA_KANJI.findall(text))
+    else:
+        foreign = len(_KANA_KANJI.findall(text)) * 2  # a kanji carries about a syllable
+        own = sum(len(w) for w in _LATIN_WORD.findall(text))
+    if foreign + own < _MIN_LETTERS:
+        return None
+    return foreign / (foreign + own)
 
 
 def _glossary(seg: Segment, source: str, target: str, glossary: Glossary) -> list[Issue]:
@@ -183,13 +236,14 @@ def _numbers(seg: Segment, source: str, target: str) -> list[Issue]:
     tgt = _number_values(text, target)
     missing = src - tgt
     issues = []
+    # A sum, date, count or percentage that differs is wrong content in a handout: critical.
     if missing:
         shown = ", ".join(sorted(_show(v) for v in missing.elements()))
-        issues.append(Issue(seg.id, "numbers", "functional", f"numbers missing: {shown}"))
+        issues.append(Issue(seg.id, "numbers", "critical", f"numbers missing: {shown}"))
     extra = tgt - src
     if extra:
         shown = ", ".join(sorted(_show(v) for v in extra.elements()))
-        issues.append(Issue(seg.id, "numbers", "cosmetic", f"numbers added: {shown}"))
+        issues.append(Issue(seg.id, "numbers", "critical", f"numbers not in the source: {shown}"))
     return issues
 
 

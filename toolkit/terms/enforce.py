@@ -24,7 +24,7 @@ from typing import cast
 from ..engines.base import Hypothesis, Leg, Progress, Translation, run_route
 from ..glossary import find_terms
 from ..glossary.model import Entry, Glossary, TermHit
-from ..localize import localize_quotes
+from ..localize import amount_value, localize_quotes
 from ..model import CheckStatus, Lang, TermCheck
 from .entities import Protected, find_protected
 from .protect import mask, placeholders_intact, unmask
@@ -235,7 +235,11 @@ class TermEnforcer:
         final = localize_quotes(unmask(text, job.targets()), target).strip()
         checks: list[TermCheck] = []
         for item in job.protected:
-            status: CheckStatus = "enforced" if intact and item.target in final else "violated"
+            status: CheckStatus = (
+                "enforced"
+                if intact and item.target in final and _same_value(item, source, target)
+                else "violated"
+            )
             checks.append(
                 TermCheck(item.kind, item.source, item.target, status, item.entry, "placeholder")
             )
@@ -292,6 +296,17 @@ def _beside_unknown_name(text: str, hit: TermHit, source: str) -> bool:
     if source == "de":
         return bool(_NAME_AFTER.match(text, hit.end))
     return bool(_KATAKANA_BEFORE.search(text[: hit.start]))
+
+
+def _same_value(item: Protected, source: str, target: str) -> bool:
+    """Return whether a protected amount's target form has the value of its source.
+
+    The target form comes from the localizer; read back by an independent parser, a sum
+    whose scale went wrong (10億円 as „1 Million Yen“) is never recorded as enforced.
+    """
+    if item.kind != "amount":
+        return True
+    return amount_value(item.source, source) == amount_value(item.target, target)
 
 
 def _term_form(entry: Entry, lang: str) -> str:
