@@ -111,11 +111,8 @@ def _find_ja(form: str, text: str) -> list[tuple[int, int]]:
 
 def _equivalents(hit: TermHit) -> list[str]:
     """Return what the scan proposes for `hit` in the other language (main form first)."""
-    resolved = getattr(hit, "equivalent", None)
-    if callable(resolved):
-        chosen = resolved()
-        if chosen:
-            return [chosen]
+    if hit.context:  # the context decided: that form only
+        return [hit.target_form()]
     entry = hit.entry
     if hit.lang == "de":
         return [entry.ja, *entry.ja_variants]
@@ -123,7 +120,7 @@ def _equivalents(hit: TermHit) -> list[str]:
 
 
 def _needs_review(hit: TermHit) -> bool:
-    return bool(getattr(hit, "review", False))
+    return hit.review
 
 
 def _same(proposed: str, expected: str, other: str) -> bool:

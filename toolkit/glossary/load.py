@@ -21,7 +21,7 @@ from typing import Any, Literal, cast
 from ..errors import GlossaryError
 from ..resources import glossary_dir
 from ..tomlfile import scan_lines, syntax_error_line
-from .model import ENTRY_TYPES, Entry, EntryType, Glossary, GlossaryInfo, JaPosition
+from .model import CONTEXTS, ENTRY_TYPES, Entry, EntryType, Glossary, GlossaryInfo, JaPosition
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -54,9 +54,13 @@ STRING_KEYS = (
     "ja_position",
     "abbr",
     "domain",
+    "evidence",
+    "context",
 )
+TABLE_KEYS = ("context_de", "context_ja")
+BOOL_KEYS = ("inside",)
 LIST_KEYS = ("de_variants", "ja_variants", "forbidden_ja", "forbidden_de")
-ENTRY_KEYS = frozenset(STRING_KEYS + LIST_KEYS)
+ENTRY_KEYS = frozenset(STRING_KEYS + LIST_KEYS + TABLE_KEYS + BOOL_KEYS)
 REQUIRED_KEYS = ("de", "ja", "type")  # en is required too, but the linter reports it
 GLOSSARY_KEYS = frozenset({"id", "domain", "title_de", "title_ja", "title_en", "version", "note"})
 
@@ -270,10 +274,21 @@ class _Parser:
         label = f"entry {number}" + (f" {raw['de']!r}" if isinstance(raw.get("de"), str) else "")
         strings: dict[str, str] = {}
         lists: dict[str, tuple[str, ...]] = {}
+        tables: dict[str, tuple[tuple[str, str], ...]] = {}
+        flags: dict[str, bool] = {}
         for key, value in raw.items():
             line = lines.get(key, header)
             if key not in ENTRY_KEYS:
                 self.error(line, f"{label}: " + _unknown_key(key, ENTRY_KEYS, "[[entry]]"))
+            elif key in BOOL_KEYS:
+                if not isinstance(value, bool):
+                    self.error(line, f"{label}: {key} must be true or false; write {key} = false")
+                else:
+                    flags[key] = value
+            elif key in TABLE_KEYS:
+                table = self._context_table(value, line, label, key)
+                if table is not None:
+                    tables[key] = table
             elif key in LIST_KEYS:
                 if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                     self.error(
@@ -320,6 +335,14 @@ class _Parser:
                 'write ja_position = "after" for 内堀知事',
             )
             position = None
+        context = strings.get("context", "")
+        if context and context not in CONTEXTS:
+            self.error(
+                lines.get("context", header),
+                f"{label}: context {context!r} is not one of {', '.join(CONTEXTS)}; "
+                'write e.g. context = "land"',
+            )
+            ok = False
         if not ok:
             return None
         return Entry(
@@ -340,9 +363,34 @@ class _Parser:
             ja_position=cast(JaPosition | None, position),
             abbr=strings.get("abbr", ""),
             domain=strings.get("domain", "") or domain,
+            evidence=strings.get("evidence", ""),
+            context=context,
+            context_de=tables.get("context_de", ()),
+            context_ja=tables.get("context_ja", ()),
+            inside=flags.get("inside", True),
             source=str(self.path),
             line=header,
         )
+
+    def _context_table(
+        self, value: object, line: int, label: str, key: str
+    ) -> tuple[tuple[str, str], ...] | None:
+        """Return a context table ({ land = "州首相", japan = "首相" }) as pairs, or None."""
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            self.error(
+                line,
+                f'{label}: {key} must be a table of strings; write {key} = {{ land = "…", '
+                'federal = "…" }',
+            )
+            return None
+        unknown = [k for k in value if k not in CONTEXTS]
+        if unknown:
+            self.error(
+                line,
+                f"{label}: {key} has unknown context {unknown[0]!r}; use {', '.join(CONTEXTS)}",
+            )
+            return None
+        return tuple((k, self._clean(v, line, label, key)) for k, v in value.items())
 
     def _clean(self, value: str, line: int, label: str, key: str) -> str:
         stripped = value.strip()

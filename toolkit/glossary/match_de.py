@@ -9,10 +9,13 @@ glossary form is compiled into word rules:
   take noun endings ("Wasserstoffs", "Elektrolyseuren") and umlaut plurals ("Ärzte");
 - lower-case words of a multi-word term are adjectives ("erneuerbaren Energien");
 - names (person, organisation, place) match as written, with a genitive -s ("Neubaurs");
-- acronyms and short words ("H2", "NRW", "KI") match as written, as whole pieces only;
+- acronyms and short words ("H2", "NRW", "KI") match as written, as whole pieces only, and
+  abbreviations take a plural -s ("MoUs");
 - a term also matches inside a closed compound ("Grünwasserstoff", "Brennstoffzellenfahrzeug")
   when it has at least `MIN_INSIDE` letters, the rest of the word at least `MIN_PART`, and
-  German hyphenation (Pyphen) allows a break at both ends — so "Gas" never hits "Gastgeber".
+  German hyphenation (Pyphen) allows a break at both ends — so "Gas" never hits "Gastgeber";
+  a noun also starts a lower-case compound ("wasserstoffbasiert"), and an entry with
+  ``inside = false`` is never part of a longer word.
 
 Overlapping hits are resolved longest first, then leftmost.
 """
@@ -37,6 +40,7 @@ _SHORT_NOUN_ENDINGS = frozenset({"", "s", "es"})  # "Rat": never "Rate" or "Rate
 _ADJ_ENDINGS = frozenset({"", "e", "en", "er", "es", "em"})
 _NAME_ENDINGS = frozenset({"", "s"})
 _EXACT = frozenset({""})
+_PLURAL_S = frozenset({"", "s"})  # abbreviations take a bare -s in the plural: "MoUs", "KMUs"
 _UMLAUT_ENDINGS = frozenset({"e", "en", "er", "ern"})
 _ALL_ENDINGS = tuple(
     sorted(_NOUN_ENDINGS | _ADJ_ENDINGS | _UMLAUT_ENDINGS | {"ien"}, key=len, reverse=True)
@@ -224,10 +228,9 @@ class GermanMatcher:
                     stem = chunk[: len(chunk) - len(link)] if link else chunk
                     if len(stem) < MIN_INSIDE or not chunk.endswith(link):
                         continue
-                    for pattern in self._parts.get(stem, ()):
-                        if start == 0 and pattern.words[0].capital and text[0].islower():
-                            continue
-                        out.append((start, start + len(stem), pattern))
+                    # a noun may start a lower-case word: "wasserstoffbasiert" is an adjective
+                    # made of Wasserstoff, so the term is there
+                    out.extend((start, start + len(stem), p) for p in self._parts.get(stem, ()))
         return out
 
 
@@ -241,6 +244,8 @@ def _compile(entry: Entry, form: str, order: int) -> _Pattern | None:
     words = tuple(
         _word_rule(m.group(), name=name, last=i == len(matches) - 1) for i, m in enumerate(matches)
     )
+    if not entry.inside:  # the glossary says: never part of a longer word
+        words = tuple(_Word(w.stems, w.exact_case, w.capital, False) for w in words)
     seps = tuple(norm[a.end() : b.start()] for a, b in itertools.pairwise(matches))
     lead, trail = norm[: matches[0].start()], norm[matches[-1].end() :]
     if trail:  # "Dr.": the form ends in punctuation, so its last word takes no ending
@@ -252,8 +257,10 @@ def _compile(entry: Entry, form: str, order: int) -> _Pattern | None:
 def _word_rule(word: str, *, name: bool, last: bool) -> _Word:
     """Return the rule for `word` of a form: its stems, endings and case handling."""
     upper = sum(c.isupper() for c in word)
+    if upper >= 2 and word.isalpha():
+        return _Word(((word, _PLURAL_S),), True, False, False)  # "NRW", "KI", "MoU(s)"
     if len(word) <= 2 or upper >= 2 or not word.isalpha():
-        return _Word(((word, _EXACT),), True, False, False)  # "H2", "NRW", "KI", "to"
+        return _Word(((word, _EXACT),), True, False, False)  # "H2", "to"
     if name:
         return _Word(((word, _NAME_ENDINGS),), True, False, False)
     folded = fold_de(word)

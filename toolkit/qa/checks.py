@@ -192,7 +192,9 @@ def _glossary(seg: Segment, source: str, target: str, glossary: Glossary) -> lis
 
     text = seg.target or ""
     issues: list[Issue] = []
-    target_hits = {h.entry.id for h in find_terms(text, cast(Lang, target), glossary)}
+    found = find_terms(text, cast(Lang, target), glossary)
+    target_hits = {h.entry.id for h in found}
+    target_forms = {form for h in found for form in h.entry.forms(cast(Lang, target))}
     checked = {c.entry for c in seg.checks}
     for hit in find_terms(seg.source, cast(Lang, source), glossary):
         entry = hit.entry
@@ -207,9 +209,23 @@ def _glossary(seg: Segment, source: str, target: str, glossary: Glossary) -> lis
                         f"glossary: {form!r} is a forbidden rendering of {hit.form!r}",
                     )
                 )
-        if seg.origin == "engine" or entry.id in checked or entry.id in target_hits:
+        expected = hit.target_form()
+        if seg.origin == "engine" or entry.id in checked:
             continue
-        expected = entry.ja if target == "ja" else entry.de
+        if entry.id in target_hits if not hit.context else expected in target_forms:
+            continue
+        if hit.review:
+            issues.append(
+                Issue(
+                    seg.id,
+                    "term",
+                    "cosmetic",
+                    f"glossary: {hit.form!r} depends on who is meant "
+                    f"({', '.join(v for _, v in (entry.context_de or entry.context_ja))}); "
+                    "check it",
+                )
+            )
+            continue
         # An approved translation may paraphrase: worth a look, not a blocker.
         issues.append(
             Issue(
