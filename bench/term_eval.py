@@ -132,8 +132,9 @@ def _same(proposed: str, expected: str, other: str) -> bool:
     if a == b:
         return True
     short, long_ = sorted((a, b), key=len)
-    # gender and inflection: Ministerpräsident / Ministerpräsidentin, Gouverneur(in)
-    return long_.startswith(short) and len(long_) - len(short) <= 3
+    # gender and inflection: Ministerpräsident / Ministerpräsidentin, Gouverneur(in); or one
+    # is the other made more specific: Gouverneur / Gouverneur von Tokio
+    return long_.startswith(short) and (len(long_) - len(short) <= 3 or long_[len(short)] == " ")
 
 
 def _contains(proposed: str, expected: str, other: str) -> bool:

@@ -32,7 +32,7 @@ def test_check_clean_file(runner: CliRunner, mini_path: Path) -> None:
 def test_check_shipped_glossaries_by_default(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["glossary", "check"])
     assert result.exit_code == 0, result.output
-    assert "4 files: 0 errors" in result.stderr
+    assert "5 files: 0 errors" in result.stderr
 
 
 def test_check_reports_one_line_per_issue_and_fails(runner: CliRunner, tmp_path: Path) -> None:

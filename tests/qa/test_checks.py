@@ -49,6 +49,13 @@ def test_clean_translation_has_no_issues() -> None:
             [],
         ),
         (seg("Die Quote liegt bei 30 Prozent.", "割合は20％です。"), [("numbers", "critical")] * 2),
+        (seg("Die Gruppe tagt zweimal in drei Jahren.", "部会は3年間に2回開催されます。"), []),
+        (seg("Fünfzehn Jahre danach.", "15年後。"), []),
+        (
+            seg("Am heutigen Dienstag beginnt es.", "本日3日（火）に始まります。"),
+            [("numbers", "functional")],
+        ),
+        (seg("Die Katastrophe von 2011.", "東日本大震災。"), [("numbers", "critical")]),
         (seg("Am 15. Januar 2026.", "2026年1月15日に。"), []),
         (seg("Wasserstoff Wasserstoff.", "水素水素水素水素です。"), [("repetition", "functional")]),
         (

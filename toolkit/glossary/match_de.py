@@ -89,6 +89,7 @@ class _Pattern:
     seps: tuple[str, ...]  # what stands between the words, whitespace made one space
     lead: str  # punctuation the form starts with
     trail: str  # and ends with ("Dr.")
+    rank: int = 0  # 0: the entry's main form; 1: a variant (loses a tie to a main form)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,8 +107,8 @@ class GermanMatcher:
         self._folded: dict[str, list[tuple[_Pattern, frozenset[str]]]] = {}
         self._parts: dict[str, list[_Pattern]] = {}  # single-word terms by stem, for compounds
         for order, entry in enumerate(glossary.entries):
-            for form in entry.forms("de"):
-                pattern = _compile(entry, form, order)
+            for rank, form in enumerate(entry.forms("de")):
+                pattern = _compile(entry, form, order, min(rank, 1))
                 if pattern is not None:
                     self._add(pattern)
 
@@ -234,7 +235,7 @@ class GermanMatcher:
         return out
 
 
-def _compile(entry: Entry, form: str, order: int) -> _Pattern | None:
+def _compile(entry: Entry, form: str, order: int, rank: int = 0) -> _Pattern | None:
     """Return `form` of `entry` as word rules, or None if it holds no word."""
     norm, _ = _prepare(form.strip())
     matches = list(_PIECE.finditer(norm))
@@ -251,7 +252,7 @@ def _compile(entry: Entry, form: str, order: int) -> _Pattern | None:
     if trail:  # "Dr.": the form ends in punctuation, so its last word takes no ending
         last = words[-1]
         words = (*words[:-1], _Word(((last.stems[0][0], _EXACT),), last.exact_case, False, False))
-    return _Pattern(entry, order, words, seps, lead, trail)
+    return _Pattern(entry, order, words, seps, lead, trail, rank)
 
 
 def _word_rule(word: str, *, name: bool, last: bool) -> _Word:
@@ -393,7 +394,7 @@ def _resolve(
     text: str, norm: str, origin: list[int], found: list[tuple[int, int, _Pattern, bool]]
 ) -> list[TermHit]:
     """Return non-overlapping hits, longest first, then leftmost, then earliest entry."""
-    found.sort(key=lambda f: (f[0] - f[1], f[0], f[2].order))
+    found.sort(key=lambda f: (f[0] - f[1], f[0], f[2].rank, f[2].order))
     taken: list[tuple[int, int]] = []
     hits: list[TermHit] = []
     for start, end, pattern, inside in found:

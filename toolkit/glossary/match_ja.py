@@ -26,7 +26,10 @@ __all__ = ["JapaneseMatcher", "script_of"]
 @dataclass
 class _Node:
     children: dict[str, _Node] = field(default_factory=dict)
-    entries: list[tuple[int, Entry]] = field(default_factory=list)  # (glossary order, entry)
+    # (rank, glossary order, entry): rank 0 where the key is the entry's main form, so where two
+    # entries share a form, the one whose own term it is wins (医療機器: Medizinprodukt, not
+    # Medizintechnik, which only accepts it as a variant)
+    entries: list[tuple[int, int, Entry]] = field(default_factory=list)
 
 
 class JapaneseMatcher:
@@ -35,20 +38,20 @@ class JapaneseMatcher:
     def __init__(self, glossary: Glossary) -> None:
         self._root = _Node()
         for order, entry in enumerate(glossary.entries):
-            for form in entry.forms("ja"):
+            for rank, form in enumerate(entry.forms("ja")):
                 key = ja_key_map(form)[0]
                 if not key:
                     continue
                 node = self._root
                 for char in key:
                     node = node.children.setdefault(char, _Node())
-                if all(e is not entry for _, e in node.entries):
-                    node.entries.append((order, entry))
+                if all(e is not entry for _, _, e in node.entries):
+                    node.entries.append((min(rank, 1), order, entry))
 
     def find(self, text: str) -> list[TermHit]:
         """Return the hits in `text`, longest first where they overlap, sorted by position."""
         key, starts, ends = ja_key_map(text)
-        found: list[tuple[int, int, int, Entry]] = []
+        found: list[tuple[int, int, tuple[int, int], Entry]] = []
         size = len(key)
         for i in range(size):
             node = self._root
@@ -63,8 +66,8 @@ class JapaneseMatcher:
                 glued = _katakana_glued(key, text, starts, ends, i, j)
                 runs_on = _runs_on(key, j)
                 found.extend(
-                    (i, j, order, entry)
-                    for order, entry in node.entries
+                    (i, j, (rank, order), entry)
+                    for rank, order, entry in node.entries
                     if not (glued and entry.type in NAME_TYPES)
                     and not (runs_on and not entry.inside)
                 )

@@ -169,12 +169,15 @@ def _source_language_share(seg: Segment, target: str, glossary: Glossary | None)
         while form and start >= 0:
             spans.append((start, start + len(form)))
             start = text.find(form, start + len(form))
+    spans += address_spans(text)  # e-mail addresses, URLs and phone numbers stay as they are
     if glossary is not None:
         from ..glossary import find_terms
 
         spans += [(h.start, h.end) for h in find_terms(text, cast(Lang, target), glossary)]
-    for start, end in sorted(spans, reverse=True):
-        text = text[:start] + " " + text[end:]
+    keep_chars = [True] * len(text)
+    for start, end in spans:
+        keep_chars[start:end] = [False] * (end - start)
+    text = "".join(c if k else " " for c, k in zip(text, keep_chars, strict=True))
     if target == "ja":
         foreign = sum(len(w) for w in _LATIN_WORD.findall(text))
         own = len(_KANA_KANJI.findall(text))
@@ -252,14 +255,17 @@ def _numbers(seg: Segment, source: str, target: str) -> list[Issue]:
     tgt = _number_values(text, target)
     missing = src - tgt
     issues = []
-    # A sum, date, count or percentage that differs is wrong content in a handout: critical.
+    extra = tgt - src
+    # A sum, date, count or percentage of the source that is missing or changed is wrong
+    # content in a handout: critical. A number only added (本日3日 for „am heutigen Dienstag“)
+    # makes something explicit: worth a check, not a blocker.
     if missing:
         shown = ", ".join(sorted(_show(v) for v in missing.elements()))
         issues.append(Issue(seg.id, "numbers", "critical", f"numbers missing: {shown}"))
-    extra = tgt - src
     if extra:
         shown = ", ".join(sorted(_show(v) for v in extra.elements()))
-        issues.append(Issue(seg.id, "numbers", "critical", f"numbers not in the source: {shown}"))
+        severity: Severity = "critical" if missing else "functional"
+        issues.append(Issue(seg.id, "numbers", severity, f"numbers not in the source: {shown}"))
     return issues
 
 
@@ -291,6 +297,10 @@ def _number_values(text: str, lang: str) -> Counter[Decimal]:
         for match in reversed(list(_DE_MONTH.finditer(text))):
             values[_MONTH + DE_MONTH_NUMBERS[match.group(1)]] += 1
             text = text[: match.start()] + " " + text[match.end() :]
+    if lang == "de":  # „drei Jahre“, „zweimal“: Japanese writes these in digits
+        for match in reversed(list(_DE_NUMBER_WORD.finditer(text))):
+            values[Decimal(_de_number_word(match.group(1)))] += 1
+            text = text[: match.start()] + " " + text[match.end() :]
     pattern = _DE_NUMBER if lang == "de" else _JA_NUMBER
     for number, scale in pattern.findall(text):
         value = parse_number(number, lang)
@@ -300,6 +310,33 @@ def _number_values(text: str, lang: str) -> Counter[Decimal]:
         factor = scales.get(scale.lower() if lang == "de" else scale, Decimal(1))
         values[(value * factor).normalize()] += 1
     return values
+
+
+_DE_UNITS = {
+    "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
+}  # fmt: skip
+_DE_WORDS = {
+    **_DE_UNITS,
+    "zehn": 10, "elf": 11, "zwölf": 12, "sechzehn": 16, "siebzehn": 17, "zwanzig": 20,
+    "dreißig": 30, "vierzig": 40, "fünfzig": 50, "hundert": 100,
+}  # fmt: skip
+# Cardinal words from zwei on („ein“ is also the article), alone or with -mal („zweimal“);
+# teens are unit + zehn („fünfzehn“), not ordinals („dritten“).
+_DE_NUMBER_WORD = re.compile(
+    r"(?<![\w-])((?:"
+    + "|".join(_DE_UNITS)
+    + r")zehn|"
+    + "|".join(_DE_WORDS)
+    + r")(?:mal)?(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _de_number_word(word: str) -> int:
+    word = word.lower()
+    if word in _DE_WORDS:
+        return _DE_WORDS[word]
+    return _DE_UNITS[word[: -len("zehn")]] + 10
 
 
 def _show(value: Decimal) -> str:
