@@ -26,8 +26,8 @@ import functools
 import itertools
 import re
 from dataclasses import dataclass
-from typing import Protocol
 
+from .hyphen import hyphenator
 from .model import NAME_TYPES, Entry, Glossary, TermHit, fold_de
 
 __all__ = ["MIN_INSIDE", "MIN_PART", "GermanMatcher"]
@@ -321,20 +321,7 @@ def _compound_start(text: str, word: _Word) -> int | None:
 @functools.lru_cache(maxsize=65536)
 def _breaks(word: str) -> frozenset[int]:
     """Return the offsets where German hyphenation allows a break in `word`."""
-    return frozenset(_pyphen().positions(word))
-
-
-@functools.lru_cache(maxsize=1)
-def _pyphen() -> _Hyphenator:
-    import pyphen  # type: ignore[import-untyped]
-
-    return pyphen.Pyphen(lang="de_DE")  # type: ignore[no-any-return]
-
-
-class _Hyphenator(Protocol):
-    """What we use of `pyphen.Pyphen`, which ships no type hints."""
-
-    def positions(self, word: str) -> list[int]: ...
+    return frozenset(hyphenator().positions(word))
 
 
 def _sep_ok(form_sep: str, text_sep: str) -> bool:
