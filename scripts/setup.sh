@@ -35,6 +35,11 @@ SYSTEM_PACKAGES=(
   # headless Java runtime so no desktop Java is pulled in.
   omegat
   default-jre-headless
+  # Offline dictionaries for `dejakit glossary suggest` (FreeDict, from JMdict/WaDoku, CC BY-SA):
+  # read in place under /usr/share/dictd, never copied into the repository.
+  dict-freedict-jpn-deu
+  dict-freedict-deu-eng
+  dict-freedict-jpn-eng
 )
 
 missing=()

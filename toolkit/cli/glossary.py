@@ -120,6 +120,45 @@ def glossary_scan(
     )
 
 
+@glossary.command("suggest")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_GLOSSARY_OPTION
+@click.option("--from", "source_lang", type=LANG_CHOICE, default=None, help="Source language.")
+@click.option("--limit", type=click.IntRange(1, 500), default=25, help="Candidates per file.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["toml", "csv"]), default="toml", help="Output format."
+)
+@handle_errors
+def glossary_suggest(
+    files: tuple[Path, ...],
+    glossary_files: tuple[Path, ...],
+    source_lang: Lang | None,
+    limit: int,
+    fmt: str,
+) -> None:
+    """Propose the terms FILES hold that no glossary has, with dictionary equivalents.
+
+    German noun compounds and names, Japanese kanji/katakana runs and organisation names,
+    ranked; equivalents from the FreeDict dictionaries (Debian: dict-freedict-jpn-deu,
+    dict-freedict-deu-eng, dict-freedict-jpn-eng), written as a TOML (or CSV) fragment for a
+    terminologist to review and merge.
+
+    \b
+        dejakit glossary suggest release.txt > candidates.toml
+    """
+    from .. import read_document
+    from ..glossary.freedict import Dictionaries
+    from ..glossary.suggest import find_candidates, propose, to_csv, to_toml
+
+    books = Dictionaries.open()  # before the work: a missing dictionary is said at once
+    terms = _load(glossary_files)
+    for path in files:
+        doc = read_document(path, lang=source_lang)
+        candidates = find_candidates(doc, terms, limit=limit)
+        propose(candidates, books)
+        click.echo(to_csv(candidates) if fmt == "csv" else to_toml(candidates, source=str(path)))
+
+
 @glossary.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
