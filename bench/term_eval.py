@@ -31,9 +31,29 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from toolkit import default_glossary, read_text  # noqa: E402
-from toolkit.glossary import scan_document  # noqa: E402
-from toolkit.glossary.model import NAME_TYPES, TermHit, ja_key, ja_key_map  # noqa: E402
+from toolkit import TermHit, default_glossary, read_text, scan_document  # noqa: E402
+
+NAME_TYPES = frozenset({"person", "organisation", "place"})
+_JOINERS = frozenset(" \t\n\u3000・･＝=゠")
+
+
+def ja_key_map(text: str) -> tuple[str, list[int], list[int]]:
+    """Return `text` NFKC-normalised without spaces and ・＝ joiners, with each char's offsets."""
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for i, original in enumerate(text):
+        for char in unicodedata.normalize("NFKC", original):
+            if char not in _JOINERS:
+                chars.append(char)
+                starts.append(i)
+                ends.append(i + 1)
+    return "".join(chars), starts, ends
+
+
+def ja_key(text: str) -> str:
+    return ja_key_map(text)[0]
+
 
 CORPORA = (ROOT.parent / "shared" / "corpus", Path("/work/shared/corpus"))
 

@@ -28,7 +28,7 @@ PAIRS: list[tuple[str, Lang, str, Lang]] = [
     ("pm-medizintechnik-de.md", "de", "approved/pm-medizintechnik-de.ja.md", "ja"),
     ("pm-erneuerbare-de.txt", "de", "approved/pm-erneuerbare-de.ja.txt", "ja"),
     ("pr-fukushima-ja.txt", "ja", "approved/pr-fukushima-ja.de.txt", "de"),
-    # An MoU summary (TOML): read_document reads it field by field (toolkit/pack/mou.py), so
+    # An MoU summary (TOML): read_document reads it field by field (toolkit/ingest/mou.py), so
     # the approved translation aligns the same way, sentence by sentence within each field.
     ("mou-nrw-fukushima-2026.toml", "de", "approved/mou-nrw-fukushima-2026.ja.toml", "ja"),
 ]

@@ -29,5 +29,6 @@ echo "== samples/pack.toml -> $OUT/ (briefing pack: PDF and DOCX)"
 "$DEJAKIT" pack samples/pack.toml --engine none -o "$OUT"
 echo "== samples/mou-nrw-fukushima-2026.toml -> $OUT/mou-nrw-fukushima-2026.ja.{pdf,docx}"
 "$DEJAKIT" mou samples/mou-nrw-fukushima-2026.toml --to ja --engine none \
+  --classification "Nur für den Dienstgebrauch · 取扱注意" \
   -o "$OUT/mou-nrw-fukushima-2026.ja.pdf" -o "$OUT/mou-nrw-fukushima-2026.ja.docx"
 echo "== done: $(ls "$OUT" | wc -l) files in $OUT/"

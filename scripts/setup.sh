@@ -35,6 +35,10 @@ SYSTEM_PACKAGES=(
   # headless Java runtime so no desktop Java is pulled in.
   omegat
   default-jre-headless
+  # The web page's browser tests (tests/web/test_browser.py) drive Debian's Chromium through
+  # Playwright; Playwright never downloads a browser of its own.
+  chromium
+  chromium-driver
   # Offline dictionaries for `dejakit glossary suggest` (FreeDict, from JMdict/WaDoku, CC BY-SA):
   # read in place under /usr/share/dictd, never copied into the repository.
   dict-freedict-jpn-deu

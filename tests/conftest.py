@@ -52,3 +52,34 @@ def has_command(name: str) -> bool:
     return any(
         (Path(folder) / name).exists() for folder in os.environ.get("PATH", "").split(os.pathsep)
     )
+
+
+_OURS = (b"dejakit parallel text", b"dejakit briefing pack")
+
+
+@pytest.fixture(autouse=True)
+def docx_outputs_pass_the_check(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Run the DOCX check on every handout, pack and fact sheet DOCX a test writes.
+
+    Only DOCX that dejakit wrote as handouts or packs (their core properties say so): review
+    files and the deliberately broken DOCX of some tests are not ours to check.
+    """
+    if "tmp_path" not in request.fixturenames:
+        yield
+        return
+    import zipfile
+
+    tmp_path: Path = request.getfixturevalue("tmp_path")  # set up first, torn down after this
+    yield
+    for path in tmp_path.rglob("*.docx"):
+        try:
+            with zipfile.ZipFile(path) as package:
+                core = package.read("docProps/core.xml")
+        except (OSError, KeyError, zipfile.BadZipFile):
+            continue
+        if not any(mark in core for mark in _OURS):
+            continue
+        from toolkit.render.docxcheck import check_docx
+
+        defects = check_docx(path)
+        assert not defects, f"{path.name}: " + "; ".join(map(str, defects[:5]))

@@ -10,6 +10,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from .render.fonts import SANS, SERIF
+
 __all__ = ["Check", "run_checks"]
 
 APT = "sudo apt-get install -y"
@@ -76,10 +78,10 @@ def _library(name: str, label: str, package: str) -> Check:
 def _fonts() -> list[Check]:
     families = _font_families()
     wanted = [
-        ("Noto Serif CJK JP", "Japanese serif font", "fonts-noto-cjk"),
-        ("Noto Sans CJK JP", "Japanese sans-serif font", "fonts-noto-cjk"),
-        ("Noto Serif", "Latin serif font", "fonts-noto-core"),
-        ("Noto Sans", "Latin sans-serif font", "fonts-noto-core"),
+        (SERIF.cjk, "Japanese serif font", "fonts-noto-cjk"),
+        (SANS.cjk, "Japanese sans-serif font", "fonts-noto-cjk"),
+        (SERIF.latin, "Latin serif font", "fonts-noto-core"),
+        (SANS.latin, "Latin sans-serif font", "fonts-noto-core"),
     ]
     return [
         Check(

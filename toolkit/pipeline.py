@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .contacts import EMAIL_PATTERN, URL_PATTERN
 from .engines.base import Engine, Hypothesis, Progress, Translation, run_route
 from .errors import ConfigError
 from .memory import TranslationMemory
@@ -32,8 +33,7 @@ __all__ = ["cache_key", "is_verbatim", "translate_document", "translate_texts"]
 LOGGER = logging.getLogger(__name__)
 
 _NON_LINGUISTIC = re.compile(
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail
-    r"|(?:https?://|www\.)\S+"  # URL
+    f"{EMAIL_PATTERN}|{URL_PATTERN}"
     r"|[+(]?\d[\d\s()./:-]*\d"  # numbers, phone numbers, dates in digits
 )
 

@@ -98,8 +98,8 @@ def test_sample_pack_builds_pdf_and_docx(
     cells = {c.text for t in document.tables for r in t.rows for c in r.cells}
     assert "Dienstag, 3. März 2026" in cells
     assert any(c.startswith("内堀雅雄（うちぼり まさお）") for c in cells)
-    headers = [s.header.paragraphs[0].text for s in document.sections]
-    assert "Programm    日程" in headers
+    headers = [p.text for s in document.sections for p in s.header.paragraphs]
+    assert "Programm · 日程" in headers
     fonts = document.styles["Normal"].element.rPr.find(qn("w:rFonts"))
     assert fonts.get(qn("w:eastAsia")) == "Noto Serif CJK JP"
 

@@ -21,7 +21,6 @@ from tests.render.conftest import (
 )
 from toolkit.model import Document
 from toolkit.render import RenderOptions, render_document
-from toolkit.render.docx import add_field, clean_text, set_fonts
 
 
 def _render(doc: Document, tmp_path: Path, options: RenderOptions | None = None) -> Path:
@@ -66,18 +65,24 @@ def test_docx_sets_styles_east_asian_font_and_languages(
         assert fonts.get(qn("w:eastAsia")).endswith("CJK JP"), name
         assert fonts.get(qn("w:asciiTheme")) is None, name  # no theme font overrides ours
     lang = styles["Body Japanese"].element.rPr.find(qn("w:lang"))
-    assert lang.get(qn("w:val")) == "ja-JP"
+    assert lang.get(qn("w:eastAsia")) == "ja-JP"  # kana and kanji; Latin letters: en-US
+    assert lang.get(qn("w:val")) == "en-US"  # (tagged ja-JP, LibreOffice breaks inside words)
     assert styles["Body German"].element.rPr.find(qn("w:lang")).get(qn("w:val")) == "de-DE"
+
+    fonts = styles["Body Japanese"].element.rPr.find(qn("w:rFonts"))
+    assert fonts.get(qn("w:eastAsia")) == "Noto Serif CJK JP"
 
     table = reopened.tables[0]
     paragraph_row = table.rows[4]  # kicker, title, dateline header… then the first paragraph
     source, target = paragraph_row.cells[0].paragraphs[0], paragraph_row.cells[1].paragraphs[0]
     assert source.style.name == "Body German"
     assert target.style.name == "Body Japanese"
-    rpr = target.runs[0]._r.rPr
-    assert rpr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "Noto Serif CJK JP"
-    assert rpr.find(qn("w:lang")).get(qn("w:val")) == "ja-JP"
-    assert source.runs[0]._r.rPr.find(qn("w:lang")).get(qn("w:val")) == "de-DE"
+    # Fonts and language come from the style: the runs carry none (one style change restyles).
+    for run in (*source.runs, *target.runs):
+        assert run._r.rPr is None
+    # A Japanese heading in a shared heading style is tagged Japanese on its runs.
+    heading = next(c.paragraphs[0] for r in table.rows for c in r.cells if "水素が" in c.text)
+    assert heading.runs[0]._r.rPr.find(qn("w:lang")).get(qn("w:val")) == "en-US"
     title_row = table.rows[2]
     assert {c.paragraphs[0].style.name for c in title_row.cells} == {"Title"}
 
@@ -117,8 +122,9 @@ def test_table_rows_keep_together_repeat_header_and_show_no_borders(
     for row in table.rows:
         properties: Any = row._tr.trPr
         assert properties.find(qn("w:cantSplit")) is not None
-    table_properties: Any = table._tbl.tblPr
-    borders = table_properties.find(qn("w:tblBorders"))
+    style: Any = table.style
+    assert style.name == "Parallel Text"  # its borders are the table style's
+    borders = style.element.find(qn("w:tblPr")).find(qn("w:tblBorders"))
     assert {b.get(qn("w:val")) for b in borders} == {"nil"}
 
 
@@ -157,7 +163,8 @@ def test_pivot_column(tmp_path: Path) -> None:
     assert rows[5][2].startswith("Pivot b5.s1: the English text")
     pivot = table.rows[5].cells[2].paragraphs[0]
     assert pivot.style.name == "Body English"
-    assert pivot.runs[0]._r.rPr.find(qn("w:lang")).get(qn("w:val")) == "en-GB"
+    assert pivot.runs[0]._r.rPr is None  # tagged English by its style
+    assert pivot.style.element.rPr.find(qn("w:lang")).get(qn("w:val")) == "en-GB"
 
 
 def test_interleaved_and_target_only_are_paragraphs(translated: Document, tmp_path: Path) -> None:
@@ -189,17 +196,6 @@ def test_hostile_text_stays_text(tmp_path: Path) -> None:
     assert HOSTILE in cells
     assert HOSTILE + " 訳" in cells
     assert "49" not in "".join(cells)
-
-
-def test_public_helpers(tmp_path: Path) -> None:
-    assert clean_text("a\x00b\x0bc") == "abc"
-    document = docx.Document()
-    paragraph = document.add_paragraph()
-    run = paragraph.add_run("日本語")
-    set_fonts(run._r, "Noto Sans", "Noto Sans CJK JP", "ja")
-    add_field(paragraph, "PAGE")
-    assert 'w:eastAsia="Noto Sans CJK JP"' in paragraph._p.xml
-    assert "PAGE" in paragraph._p.xml
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")

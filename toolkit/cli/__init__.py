@@ -12,7 +12,7 @@ import sys
 
 import click
 
-from ..version import __version__
+from .. import __version__
 from .doctor import doctor
 from .glossary import glossary
 from .memory import memory
@@ -20,6 +20,7 @@ from .models import models
 from .pack import mou, pack
 from .qa import qa
 from .review import review
+from .serve import serve
 from .translate import segment, translate
 
 __all__ = ["cli"]
@@ -43,3 +44,4 @@ def cli(verbose: int) -> None:
 
 for command in (translate, segment, qa, glossary, memory, review, models, doctor, pack, mou):
     cli.add_command(command)
+cli.add_command(serve)

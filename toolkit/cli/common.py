@@ -4,49 +4,67 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import inspect
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
-from ..engines.base import Engine, Progress
-from ..engines.registry import EngineOptions, engine_entries, engine_names
-from ..engines.registry import make_engine as build_engine
-from ..errors import ToolkitError
-from ..model import SEVERITIES, Document, Issue
-from ..render.options import (
+from .. import (
     DEFAULT_NOTICE,
     FIRSTS,
     LAYOUTS,
     PAPERS,
     PDF_VARIANT_NAMES,
-    RenderOptions,
+    SEVERITIES,
+    Document,
+    Engine,
+    EngineOptions,
+    Issue,
+    Progress,
+    ToolkitError,
+    TranslationMemory,
+    default_memory_path,
+    engine_entries,
+    engine_names,
+    make_engine,
+    render_options_from_names,
 )
 
 if TYPE_CHECKING:
-    from ..glossary.model import Glossary
+    from .. import Glossary
 
 __all__ = [
+    "FILE",
+    "FROM_OPTION",
     "LANG_CHOICE",
+    "PATH",
+    "EngineChoice",
+    "TranslationSetup",
+    "choice_option",
     "echo_qa_summary",
     "echo_summary",
     "engine_options",
     "glossary_option",
     "handle_errors",
     "load_glossary_option",
-    "make_engine",
     "memory_option",
+    "output_option",
     "progress_bar",
     "render_options",
-    "render_options_from",
+    "translation_options",
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 LANG_CHOICE = click.Choice(["de", "ja"])
+FROM_OPTION = click.option(
+    "--from", "source_lang", type=LANG_CHOICE, default=None, help="Source language."
+)
 
 
 def handle_errors(func: F) -> F:
@@ -62,15 +80,29 @@ def handle_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+FILE = click.Path(dir_okay=False, path_type=Path)  # a file to read or write (not a folder)
+PATH = click.Path(path_type=Path)  # checked by the reader, which names the fix
+
+
+def output_option(help: str, *, multiple: bool = False, required: bool = False) -> Callable[[F], F]:
+    """Return the -o/--output option (a file; repeatable with `multiple`)."""
+    name = ("outputs",) if multiple else ()
+    return click.option(
+        "-o", "--output", *name, type=FILE, multiple=multiple, required=required, help=help
+    )
+
+
+def choice_option(name: str, choices: Sequence[str], help: str) -> Callable[[F], F]:
+    """Return an option taking one of `choices` (the first is the default, shown in --help)."""
+    return click.option(
+        name, type=click.Choice(list(choices)), default=choices[0], show_default=True, help=help
+    )
+
+
 def memory_option(func: F) -> F:
     """Add the --memory option."""
-    return click.option(
-        "--memory",
-        "memory_path",
-        type=click.Path(dir_okay=False, path_type=Path),
-        default=None,
-        help="Translation memory file (SQLite). Default: $DEJAKIT_MEMORY or the user data dir.",
-    )(func)
+    help = "Translation memory file (SQLite). Default: $DEJAKIT_MEMORY or the user data dir."
+    return click.option("--memory", "memory_path", type=FILE, default=None, help=help)(func)
 
 
 def glossary_option(func: F) -> F:
@@ -78,22 +110,55 @@ def glossary_option(func: F) -> F:
     func = click.option(
         "--no-glossary", is_flag=True, help="Don't hold the translation to any glossary."
     )(func)
-    return click.option(
-        "--glossary",
-        "glossary_files",
-        type=click.Path(dir_okay=False, path_type=Path),
-        multiple=True,
-        help="Glossary TOML file (repeatable). Default: every glossary shipped with dejakit.",
-    )(func)
+    help = "Glossary TOML file (repeatable). Default: every glossary shipped with dejakit."
+    return click.option("--glossary", "glossary_files", type=FILE, multiple=True, help=help)(func)
 
 
 def load_glossary_option(glossary_files: tuple[Path, ...], no_glossary: bool) -> Glossary | None:
     """Return the glossary the options name: the given files, none, or the shipped ones."""
     if no_glossary:
         return None
-    from ..glossary import default_glossary, load_glossaries
+    from .. import default_glossary, load_glossaries
 
     return load_glossaries(glossary_files) if glossary_files else default_glossary()
+
+
+@dataclass(frozen=True)
+class TranslationSetup:
+    """What a translating command is given: the memory file, the engine and the glossary."""
+
+    memory_path: Path | None
+    engine: EngineChoice
+    glossary_files: tuple[Path, ...]
+    no_glossary: bool
+
+    @functools.cached_property
+    def glossary(self) -> Glossary | None:
+        """Return the glossary the options name (loaded on first use, inside the command)."""
+        return load_glossary_option(self.glossary_files, self.no_glossary)
+
+    def memory(self, *, create: bool = True) -> TranslationMemory:
+        """Return the translation memory the options name (to use in a ``with`` block)."""
+        return TranslationMemory(self.memory_path or default_memory_path(), create=create)
+
+
+def translation_options(func: F) -> F:
+    """Add --memory, --engine with the model settings, and --glossary / --no-glossary.
+
+    The command gets them as one `setup: TranslationSetup`.
+    """
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        kwargs["setup"] = TranslationSetup(
+            kwargs.pop("memory_path"),
+            kwargs.pop("engine"),
+            kwargs.pop("glossary_files"),
+            kwargs.pop("no_glossary"),
+        )
+        return func(*args, **kwargs)
+
+    return memory_option(engine_options(glossary_option(cast(F, wrapper))))
 
 
 class _EngineChoice(click.Choice):  # type: ignore[type-arg]
@@ -112,7 +177,7 @@ class _EngineChoice(click.Choice):  # type: ignore[type-arg]
 
 
 def engine_options(func: F) -> F:
-    """Add --engine and the model settings."""
+    """Add --engine and the model settings; the command gets them as `engine: EngineChoice`."""
     options = [
         click.option(
             "--engine",
@@ -158,45 +223,47 @@ def engine_options(func: F) -> F:
             help="CPU threads per translation (0: all cores).",
         ),
     ]
-    for option in reversed(options):
-        func = option(func)
-    return func
+    return _bundle(func, options, "engine", _engine_choice)
 
 
-def make_engine(
-    source: str,
-    target: str,
+@dataclass(frozen=True, slots=True)
+class EngineChoice:
+    """The engine the command-line options name (--engine) and the settings they give it."""
+
+    name: str = "auto"
+    options: EngineOptions = field(default_factory=EngineOptions)
+
+    def make(self, source: str, target: str, *, quiet: bool) -> Engine | None:
+        """Return the engine for `source`→`target`, or None for memory-only translation."""
+        made = make_engine(self.name, source, target, self.options)
+        if made is None and self.name == "auto" and not quiet:
+            click.echo(
+                f"note: no Argos models for {source}→{target}; translating from memory only "
+                "(dejakit models list)",
+                err=True,
+            )
+        return made
+
+
+def _engine_choice(
     *,
     engine: str,
+    server: str | None,
+    api_key: str,
     beam_size: int,
     device: str,
     compute_type: str,
     threads: int,
-    quiet: bool,
-    server: str | None = None,
-    api_key: str = "",
-) -> Engine | None:
-    """Return the engine the options ask for, or None for memory-only translation."""
-    options = EngineOptions(
-        beam_size=beam_size,
-        device=device,
-        compute_type=compute_type,
-        threads=threads,
-        server=server,
-        api_key=api_key,
-    )
-    made = build_engine(engine, source, target, options)
-    if made is None and engine == "auto" and not quiet:
-        click.echo(
-            f"note: no Argos models for {source}→{target}; translating from memory only "
-            "(dejakit models list)",
-            err=True,
-        )
-    return made
+) -> EngineChoice:
+    options = EngineOptions(beam_size, device, compute_type, threads, server, api_key)
+    return EngineChoice(engine, options)
 
 
 def render_options(func: F) -> F:
-    """Add the handout options: --layout, --first, --paper, --landscape, --pivot-column, …"""
+    """Add the handout options (--layout, --first, --paper, --landscape, --pivot-column, …).
+
+    The command gets them as one `render: RenderOptions`, built once here.
+    """
     options = [
         click.option(
             "--layout",
@@ -242,35 +309,27 @@ def render_options(func: F) -> F:
         ),
         click.option("--author", default="", help="Issuer named in the document metadata."),
     ]
+    return _bundle(func, options, "render", render_options_from_names)
+
+
+def _bundle(
+    func: F, options: Sequence[Callable[[Any], Any]], name: str, build: Callable[..., object]
+) -> F:
+    """Add `options` to the command `func`, which receives them built into one argument `name`.
+
+    `build` takes the options' values as keyword arguments (its parameters name them).
+    """
+    keys = tuple(inspect.signature(build).parameters)
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        kwargs[name] = handle_errors(build)(**{key: kwargs.pop(key) for key in keys})
+        return func(*args, **kwargs)
+
+    command = cast(F, wrapper)
     for option in reversed(options):
-        func = option(func)
-    return func
-
-
-def render_options_from(
-    *,
-    layout: str,
-    first: str,
-    paper: str,
-    landscape: bool,
-    pivot_column: bool,
-    notice: str,
-    classification: str,
-    pdf_variant: str,
-    author: str,
-) -> RenderOptions:
-    """Return the `RenderOptions` that the `render_options` command-line options name."""
-    return RenderOptions(
-        layout=layout,  # type: ignore[arg-type]  # click.Choice checked it
-        first=first,  # type: ignore[arg-type]
-        paper=paper,  # type: ignore[arg-type]
-        orientation="landscape" if landscape else "portrait",
-        pivot_column=pivot_column,
-        notice=notice.strip(),
-        classification=classification.strip(),
-        pdf_variant=PDF_VARIANT_NAMES[pdf_variant],
-        author=author.strip(),
-    )
+        command = option(command)
+    return command
 
 
 @contextlib.contextmanager
@@ -315,9 +374,9 @@ def progress_bar(quiet: bool, label: str) -> Iterator[Progress | None]:
 
 def echo_summary(doc: Document, outputs: tuple[Path, ...]) -> None:
     """Print the segment counts by origin and the files written."""
-    from ..render.view import summarize
+    from .. import summarize_document
 
-    counts = summarize(doc)
+    counts = summarize_document(doc)
     status = Counter(s.status for s in doc.segments())
     parts = [
         f"{n} {label}"

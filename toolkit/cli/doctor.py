@@ -16,7 +16,7 @@ __all__ = ["doctor"]
 @memory_option
 def doctor(memory_path: Path | None) -> None:
     """Check fonts, system libraries and models; print what is missing and how to fix it."""
-    from ..doctor import run_checks
+    from .. import run_checks
 
     checks = run_checks(memory_path=memory_path or default_memory_path())
     failed = False

@@ -8,22 +8,20 @@ from typing import TYPE_CHECKING, Any, cast
 
 import click
 
-from ..errors import ExchangeError
-from ..model import Lang
-from .common import LANG_CHOICE, handle_errors
+from .. import ExchangeError, Lang
+from .common import FILE, FROM_OPTION, PATH, choice_option, handle_errors, output_option
 
 if TYPE_CHECKING:  # the glossary package (lxml) is imported only by the commands that use it
-    from ..glossary import Glossary, TermHit
-    from ..glossary.model import LookupLang
+    from .. import Glossary, LookupLang, TermHit
 
 __all__ = ["glossary"]
 
-_DIRECTIONS = click.Choice(["de-ja", "ja-de", "de-en", "en-de", "ja-en", "en-ja"])
+_DIRECTIONS = ("de-ja", "ja-de", "de-en", "en-de", "ja-en", "en-ja")
 _GLOSSARY_OPTION = click.option(
     "--glossary",
     "glossary_files",
     multiple=True,
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=FILE,
     help="Glossary TOML file (repeat for several). Default: every shipped glossary.",
 )
 
@@ -34,7 +32,7 @@ def glossary() -> None:
 
 
 @glossary.command("check")
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, type=PATH)
 @click.option("--json", "as_json", is_flag=True, help="Print the issues as a JSON list.")
 @handle_errors
 def glossary_check(files: tuple[Path, ...], as_json: bool) -> None:
@@ -43,8 +41,7 @@ def glossary_check(files: tuple[Path, ...], as_json: bool) -> None:
     \b
         dejakit glossary check glossaries/
     """
-    from ..glossary import check_glossary
-    from ..resources import glossary_dir
+    from .. import check_glossary, glossary_dir
 
     paths: list[Path] = []
     for path in files or (glossary_dir(),):
@@ -67,9 +64,9 @@ def glossary_check(files: tuple[Path, ...], as_json: bool) -> None:
 
 
 @glossary.command("scan")
-@click.argument("source", type=click.Path(path_type=Path))
+@click.argument("source", type=PATH)
 @_GLOSSARY_OPTION
-@click.option("--from", "source_lang", type=LANG_CHOICE, default=None, help="Source language.")
+@FROM_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON.")
 @handle_errors
 def glossary_scan(
@@ -80,8 +77,7 @@ def glossary_scan(
     \b
         dejakit glossary scan samples/pm-wasserstoff-de.txt
     """
-    from .. import read_document
-    from ..glossary import scan_document
+    from .. import read_document, scan_document
 
     doc = read_document(source, lang=source_lang)
     terms = _load(glossary_files)
@@ -123,7 +119,7 @@ def glossary_scan(
 @glossary.command("suggest")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_GLOSSARY_OPTION
-@click.option("--from", "source_lang", type=LANG_CHOICE, default=None, help="Source language.")
+@FROM_OPTION
 @click.option("--limit", type=click.IntRange(1, 500), default=25, help="Candidates per file.")
 @click.option(
     "--format", "fmt", type=click.Choice(["toml", "csv"]), default="toml", help="Output format."
@@ -146,28 +142,20 @@ def glossary_suggest(
     \b
         dejakit glossary suggest release.txt > candidates.toml
     """
-    from .. import read_document
-    from ..glossary.freedict import Dictionaries
-    from ..glossary.suggest import find_candidates, propose, to_csv, to_toml
+    from .. import Dictionaries, read_document, suggest_terms
 
     books = Dictionaries.open()  # before the work: a missing dictionary is said at once
     terms = _load(glossary_files)
     for path in files:
         doc = read_document(path, lang=source_lang)
-        candidates = find_candidates(doc, terms, limit=limit)
-        propose(candidates, books)
-        click.echo(to_csv(candidates) if fmt == "csv" else to_toml(candidates, source=str(path)))
+        click.echo(suggest_terms(doc, terms, books, limit=limit, fmt=fmt))
 
 
 @glossary.command("import")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
-@click.option(
-    "--direction",
-    type=_DIRECTIONS,
-    default="de-ja",
-    show_default=True,
-    help="Languages of a two-column CSV without a header (source-target).",
+@click.argument("file", type=FILE)
+@output_option("The dejakit glossary to write (.toml).", required=True)
+@choice_option(
+    "--direction", _DIRECTIONS, "Languages of a two-column CSV without a header (source-target)."
 )
 @click.option("--domain", default="", help="Domain written to the [glossary] table.")
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
@@ -178,7 +166,7 @@ def glossary_import(file: Path, output: Path, direction: str, domain: str, force
     \b
         dejakit glossary import terms.csv -o glossaries/partner.toml
     """
-    from ..glossary import read_glossary_csv, read_tbx, write_glossary_toml
+    from .. import read_glossary_csv, read_tbx, write_glossary_toml
 
     if output.suffix.lower() != ".toml":
         raise ExchangeError(f"{output}: the output must be a .toml file; give -o NAME.toml")
@@ -211,20 +199,8 @@ def glossary_import(file: Path, output: Path, direction: str, domain: str, force
 
 @glossary.command("export")
 @_GLOSSARY_OPTION
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
-    help="Output file: .csv (DeepL glossary), .tbx (TBX-Basic) or .toml.",
-)
-@click.option(
-    "--direction",
-    type=_DIRECTIONS,
-    default="de-ja",
-    show_default=True,
-    help="CSV only: source and target language.",
-)
+@output_option("Output file: .csv (DeepL glossary), .tbx (TBX-Basic) or .toml.", required=True)
+@choice_option("--direction", _DIRECTIONS, "CSV only: source and target language.")
 @click.option("--variants", is_flag=True, help="CSV only: add a row for each source variant.")
 @handle_errors
 def glossary_export(
@@ -235,7 +211,7 @@ def glossary_export(
     \b
         dejakit glossary export -o out/glossary.tbx
     """
-    from ..glossary import write_glossary_csv, write_glossary_toml, write_tbx
+    from .. import write_glossary_csv, write_glossary_toml, write_tbx
 
     terms = _load(glossary_files)
     suffix = output.suffix.lower()
@@ -258,7 +234,7 @@ def glossary_export(
 
 
 def _load(files: tuple[Path, ...]) -> Glossary:
-    from ..glossary import default_glossary, load_glossaries
+    from .. import default_glossary, load_glossaries
 
     return load_glossaries(files) if files else default_glossary()
 

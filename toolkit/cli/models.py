@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .common import handle_errors
+from .common import PATH, handle_errors
 
 __all__ = ["models"]
 
@@ -22,7 +22,7 @@ def models() -> None:
 @handle_errors
 def models_list(as_json: bool) -> None:
     """List installed Argos packages and the de↔ja routes they make."""
-    from ..engines.packages import describe_routes, installed_packages, packages_dir
+    from .. import describe_routes, installed_packages, packages_dir
 
     packages = installed_packages()
     routes = describe_routes(packages)
@@ -59,7 +59,7 @@ def models_list(as_json: bool) -> None:
 
 
 @models.command("install")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=PATH)
 @handle_errors
 def models_install(files: tuple[Path, ...]) -> None:
     """Install .argosmodel FILES (works offline, e.g. from a USB stick).
@@ -67,7 +67,7 @@ def models_install(files: tuple[Path, ...]) -> None:
     \b
         dejakit models install translate-de_en-1_0.argosmodel translate-en_ja-1_1.argosmodel
     """
-    from ..engines.packages import describe_routes, install_package
+    from .. import describe_routes, install_package
 
     for file in files:
         pkg = install_package(file)
@@ -86,7 +86,7 @@ def models_download(source: str, target: str) -> None:
     \b
         dejakit models download de ja     # fetches de→en and en→ja
     """
-    from ..engines.packages import download_route
+    from .. import download_route
 
     for path in download_route(source, target):
         click.echo(f"installed {path.name}")
@@ -97,7 +97,7 @@ def models_download(source: str, target: str) -> None:
 @handle_errors
 def models_remove(name: str) -> None:
     """Remove the installed package NAME (its folder name, or a pair such as de_en)."""
-    from ..engines.packages import remove_package
+    from .. import remove_package
 
     pkg = remove_package(name)
     click.echo(f"removed {pkg.name} ({pkg.from_code}→{pkg.to_code})")

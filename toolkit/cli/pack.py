@@ -9,38 +9,41 @@ from typing import Any
 
 import click
 
-from ..engines.base import Engine
-from ..memory import TranslationMemory, default_memory_path
-from ..model import SEVERITIES, Issue, Lang
-from ..render.view import summarize
+from .. import DEFAULT_NOTICE, SEVERITIES, Engine, Issue, Lang
 from .common import (
+    FILE,
     LANG_CHOICE,
-    engine_options,
-    glossary_option,
+    PATH,
+    EngineChoice,
+    TranslationSetup,
     handle_errors,
-    load_glossary_option,
-    make_engine,
-    memory_option,
+    output_option,
     progress_bar,
+    translation_options,
 )
 
 __all__ = ["mou", "pack"]
 
+_FACT_SHEET_HELP = (
+    "Fact sheet file: .pdf, .docx or .html (repeat for several). "
+    "Default: <name>.<to>.pdf in the current folder."
+)
 
-def _engines(quiet: bool, options: dict[str, Any]) -> Any:
+
+def _engines(quiet: bool, engine: EngineChoice) -> Any:
     """Return an engine_for(source, target) that makes each route's engine once."""
     made: dict[tuple[str, str], Engine | None] = {}
 
     def engine_for(source: Lang, target: Lang) -> Engine | None:
         if (source, target) not in made:
-            made[(source, target)] = make_engine(source, target, quiet=quiet, **options)
+            made[(source, target)] = engine.make(source, target, quiet=quiet)
         return made[(source, target)]
 
     return engine_for
 
 
 @click.command()
-@click.argument("manifest", type=click.Path(path_type=Path))
+@click.argument("manifest", type=PATH)
 @click.option(
     "-o",
     "--output",
@@ -50,9 +53,7 @@ def _engines(quiet: bool, options: dict[str, Any]) -> Any:
     show_default=True,
     help="Folder for <name>.pdf and <name>.docx (name from [pack] in the manifest).",
 )
-@memory_option
-@engine_options
-@glossary_option
+@translation_options
 @click.option(
     "--with-qa", is_flag=True, help="Add the QA summary page (the preparer's copy, not handouts)."
 )
@@ -64,7 +65,7 @@ def _engines(quiet: bool, options: dict[str, Any]) -> Any:
 @click.option(
     "--review",
     "review_file",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=FILE,
     default=None,
     help="Also write the documents as an XLIFF 2.1 review file for a CAT tool (X.xlf).",
 )
@@ -73,14 +74,11 @@ def _engines(quiet: bool, options: dict[str, Any]) -> Any:
 def pack(
     manifest: Path,
     out_dir: Path,
-    memory_path: Path | None,
-    glossary_files: tuple[Path, ...],
-    no_glossary: bool,
     with_qa: bool,
     strict: bool,
     quiet: bool,
     review_file: Path | None,
-    **options: Any,
+    setup: TranslationSetup,
 ) -> None:
     """Build the briefing pack MANIFEST describes: one bound PDF and an editable DOCX.
 
@@ -92,18 +90,19 @@ def pack(
         dejakit memory import samples/*.tmx
         dejakit pack samples/pack.toml -o out/
     """
-    from ..pack.build import build_pack
-    from ..pack.manifest import read_manifest
-    from ..pack.write import pack_paths, write_pack
-    from ..resources import template_dir
+    from .. import (
+        build_pack,
+        pack_paths,
+        read_manifest,
+        summarize_document,
+        template_dir,
+        write_pack,
+    )
 
-    glossary = load_glossary_option(glossary_files, no_glossary)
+    glossary = setup.glossary
     checked = read_manifest(manifest, glossary=glossary)
     steps = len(checked.sources) + 2
-    with (
-        TranslationMemory(memory_path or default_memory_path()) as memory,
-        progress_bar(quiet, "Building pack") as progress,
-    ):
+    with setup.memory() as memory, progress_bar(quiet, "Building pack") as progress:
         done = 0
 
         def step(_label: str) -> None:
@@ -115,8 +114,8 @@ def pack(
         built = build_pack(
             checked,
             memory=memory,
-            engine_for=_engines(quiet, options),
-            glossary=glossary,
+            engine_for=_engines(quiet, setup.engine),
+            glossary=setup.glossary,
             step=step,
         )
         issues = [issue for _, issue in built.issues()]
@@ -126,16 +125,18 @@ def pack(
             step("render")
         reviews = []
         if review_file is not None and not critical:
-            from ..review import export_pack_review
+            from .. import export_pack_review
 
             reviews = export_pack_review(
                 [s.doc for s in built.sections], review_file, memory=memory
             )
     if not quiet:
         for section in built.sections:
-            _echo_counts(section.doc.source_name, summarize(section.doc))
+            _echo_counts(section.doc.source_name, summarize_document(section.doc))
         if built.manifest_doc is not None:
-            _echo_counts(f"{manifest} (texts given in one language)", summarize(built.manifest_doc))
+            _echo_counts(
+                f"{manifest} (texts given in one language)", summarize_document(built.manifest_doc)
+            )
         _echo_qa(issues)
     if critical:
         _echo_critical(built.issues())
@@ -147,56 +148,62 @@ def pack(
 
 
 @click.command()
-@click.argument("source", type=click.Path(path_type=Path))
+@click.argument("source", type=PATH)
 @click.option("--to", "target_lang", type=LANG_CHOICE, default=None, help="Target language.")
-@click.option(
-    "-o",
-    "--output",
-    "outputs",
-    type=click.Path(dir_okay=False, path_type=Path),
-    multiple=True,
-    help="Fact sheet file: .pdf, .docx or .html (repeat for several). "
-    "Default: <name>.<to>.pdf in the current folder.",
-)
-@memory_option
-@engine_options
-@glossary_option
+@output_option(_FACT_SHEET_HELP, multiple=True)
+@translation_options
 @click.option("--strict", is_flag=True, help="Exit with code 2 when QA finds critical issues.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option(
+    "--notice",
+    default=DEFAULT_NOTICE,
+    show_default=True,
+    help="Footer line of the DOCX fact sheet ('' for none).",
+)
+@click.option(
+    "--classification",
+    default="",
+    help="Marking at the top and bottom of the DOCX fact sheet, e.g. 'Nur für den "
+    "Dienstgebrauch · 取扱注意'.",
+)
 @handle_errors
 def mou(
     source: Path,
     target_lang: Lang | None,
     outputs: tuple[Path, ...],
-    memory_path: Path | None,
-    glossary_files: tuple[Path, ...],
-    no_glossary: bool,
     strict: bool,
     quiet: bool,
-    **options: Any,
+    setup: TranslationSetup,
+    notice: str,
+    classification: str,
 ) -> None:
     """Translate the MoU summary SOURCE (.toml) and write its one-page bilingual fact sheet.
 
     \b
         dejakit mou samples/mou-nrw-fukushima-2026.toml --to ja -o out/mou.pdf -o out/mou.docx
     """
-    from ..pack.build import translate_section
-    from ..pack.manifest import Source
-    from ..pack.write import write_fact_sheet
-    from ..resources import template_dir
+    from .. import summarize_document, template_dir, translate_mou, write_fact_sheet
 
-    glossary = load_glossary_option(glossary_files, no_glossary)
-    item = Source(source, "mou", None, target_lang, 0, source)
-    with TranslationMemory(memory_path or default_memory_path()) as memory:
-        section = translate_section(
-            item, "mou-1", memory=memory, engine_for=_engines(quiet, options), glossary=glossary
+    with setup.memory() as memory:
+        section = translate_mou(
+            source,
+            target_lang,
+            memory=memory,
+            engine_for=_engines(quiet, setup.engine),
+            glossary=setup.glossary,
         )
     if not outputs:
         outputs = (Path(f"{source.stem}.{section.doc.target_lang}.pdf"),)
     for output in outputs:
-        write_fact_sheet(section, output, template_dir=template_dir())
+        write_fact_sheet(
+            section,
+            output,
+            template_dir=template_dir(),
+            classification=classification.strip(),
+            notice=notice.strip(),
+        )
     if not quiet:
-        _echo_counts(str(source), summarize(section.doc))
+        _echo_counts(str(source), summarize_document(section.doc))
         _echo_qa(section.issues)
         for output in outputs:
             click.echo(f"  wrote {output}")

@@ -12,19 +12,15 @@ import csv
 import io
 import json
 import logging
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ExchangeError
 from ..fileio import write_bytes_atomic
+from ..textfile import decode_utf8, read_bytes
+from ..tomlfile import tomllib
 from .model import Entry, LookupLang
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 __all__ = [
     "EXCHANGE_LANGS",
@@ -247,19 +243,8 @@ def _form(entry: Entry, lang: LookupLang) -> str:
 
 
 def _read_text(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ExchangeError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise ExchangeError(f"{path}: can't be read ({exc.strerror})") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ExchangeError(
-            f"{path}:{line}: not valid UTF-8; save the CSV as UTF-8 (Excel: 'CSV UTF-8')"
-        ) from None
+    data = read_bytes(path, ExchangeError)
+    return decode_utf8(data, path, ExchangeError, "save the CSV as UTF-8 (Excel: 'CSV UTF-8')")
 
 
 def _header_langs(cells: list[str]) -> tuple[str, str] | tuple[()] | None:

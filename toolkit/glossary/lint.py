@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Literal
 
 from ..errors import GlossaryError
+from ..japanese import HIRAGANA
 from .load import ParsedFile, parse_glossary_file
 from .match_ja import script_of
 from .model import NAME_TYPES, Entry, ja_key
@@ -23,7 +24,7 @@ __all__ = ["LintIssue", "Severity", "check_glossary"]
 
 Severity = Literal["error", "warning"]
 
-_HIRAGANA = re.compile(r"[\u3041-\u309fー\s・]+")
+_HIRAGANA = re.compile(rf"[{HIRAGANA}ー\s・]+")
 _ROMAJI = re.compile(r"[A-Za-z\s'’\-āīūēōĀĪŪĒŌâîûêô]+")
 
 

@@ -27,6 +27,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from ..contacts import EMAIL_PATTERN, URL_PATTERN
 from .hyphen import hyphenator
 from .model import NAME_TYPES, Entry, Glossary, TermHit, fold_de
 
@@ -59,7 +60,7 @@ _FUNCTION_WORDS = frozenset(
 _FREE_WORDS = frozenset("und oder bis bzw sowie als wie noch to and or".split())
 _HYPHENS = "-\u2010\u2011"
 _PIECE = re.compile(r"\w+(?:\.\w+)*")
-_MASK = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_MASK = re.compile(f"{URL_PATTERN}|{EMAIL_PATTERN}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..japanese import is_kanji
 from .model import JA_JOINERS, NAME_TYPES, Entry, Glossary, TermHit, is_katakana, ja_key_map
 
 __all__ = ["JapaneseMatcher", "script_of"]
@@ -90,7 +91,7 @@ class JapaneseMatcher:
 
 def script_of(char: str) -> str:
     """Return the script class of `char`: kanji, katakana, hiragana, latin or other."""
-    if "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf" or char in "々〆ヶ":
+    if is_kanji(char):
         return "kanji"
     if is_katakana(char):
         return "katakana"

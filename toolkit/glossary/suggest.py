@@ -16,19 +16,20 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from ..japanese import KANJI, KANJI_MARKS, KATAKANA
 from ..model import Document, Lang
 from .freedict import Dictionaries
 from .model import Glossary, is_katakana
 from .scan import find_terms
 
-__all__ = ["Candidate", "find_candidates", "propose", "to_csv", "to_toml"]
+__all__ = ["Candidate", "find_candidates", "propose", "suggest_terms", "to_csv", "to_toml"]
 
 _DE_NOUN = re.compile(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜa-zäöüß][a-zäöüß]+)*(?![\w-])")
 _DE_NAME = re.compile(
     r"(?<![\w-])(?:[A-ZÄÖÜ][\w.-]*[a-zäöüß0-9]\s+(?:(?:für|und)\s+)?){1,4}"
     r"[A-ZÄÖÜ][\w.-]*[a-zäöüß0-9](?![\w-])"
 )
-_JA_RUN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf々\u30a1-\u30faー・＝=]{2,}")
+_JA_RUN = re.compile(f"[{KANJI}{KANJI_MARKS}{KATAKANA}＝=]{{2,}}")
 _ORG_DE = re.compile(
     r"(?:ministerium|amt|agentur|kammer|verband|institut|gesellschaft|stiftung|universität|"
     r"zentrum|forum|organisation|behörde|kanzlei)\b",
@@ -180,6 +181,17 @@ def propose(candidates: Sequence[Candidate], books: Dictionaries, *, per_term: i
                     for h in heads[c.text]
                     if japanese.get(h.casefold())
                 ][:1]
+
+
+def suggest_terms(
+    doc: Document, glossary: Glossary, books: Dictionaries, *, limit: int = 25, fmt: str = "toml"
+) -> str:
+    """Return the ranked candidates of `doc` with equivalents, as TOML (or CSV) text."""
+    candidates = find_candidates(doc, glossary, limit=limit)
+    propose(candidates, books)
+    if fmt == "csv":
+        return to_csv(candidates)
+    return to_toml(candidates, source=doc.source_name or "<document>")
 
 
 def _substrings(run: str) -> set[str]:

@@ -14,31 +14,34 @@ import unicodedata
 from pathlib import Path
 
 from ..errors import IngestError
+from ..japanese import HALFWIDTH_KANA, KANA, KANJI, japanese_share
 from ..limits import bound_document, current_limits, describe_limit
 from ..model import LANGS, Document, Lang
-from . import html, markdown, text
+from ..textfile import read_bytes
 from .press import RawBlock, build_document
+from .registry import (
+    ReaderEntry,
+    load_reader,
+    reader_for,
+    reader_named,
+    register_reader,
+    supported_suffixes,
+)
 
 __all__ = [
-    "SUPPORTED_SUFFIXES",
+    "RawBlock",
+    "ReaderEntry",
     "decode_text",
     "detect_lang",
     "read_document",
     "read_text",
+    "register_reader",
     "sanitize_text",
+    "supported_suffixes",
 ]
 
 LOGGER = logging.getLogger(__name__)
 
-SUPPORTED_SUFFIXES = {
-    ".txt": "text",
-    ".text": "text",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".docx": "docx",
-}
 # C0/C1 controls other than tab and newline: Word and XML refuse them, so they never enter.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 # Lone surrogates (no file format can hold them), bidi overrides and isolates (they can make
@@ -90,30 +93,15 @@ def _refuse_size(path: Path, size: int, limit: int) -> None:
 
 
 def _read_document(path: Path, lang: Lang | None) -> Document:
-    if path.suffix.lower() == ".toml":  # an MoU summary: toolkit/pack/mou.py reads it
-        from ..pack.mou import read_mou_document
-
-        return read_mou_document(path, lang=lang)
-    fmt = SUPPORTED_SUFFIXES.get(path.suffix.lower())
-    if fmt is None:
-        known = ", ".join(sorted(SUPPORTED_SUFFIXES))
-        raise IngestError(
-            f"{path}: unsupported input type {path.suffix or '(none)'!r}; use {known}"
-        )
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise IngestError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise IngestError(f"{path}: is a directory, not a file") from None
-    except OSError as exc:
-        raise IngestError(f"{path}: can't be read ({exc.strerror})") from None
+    entry = reader_for(path)
+    if entry.kind == "document":  # a structured input (an MoU summary) lays out its blocks
+        document: Document = load_reader(entry)(path, lang=lang)
+        return document
+    data = read_bytes(path, IngestError)
     _refuse_size(path, len(data), current_limits().input_bytes)  # it may have grown since
-    if fmt == "docx":
-        from .docx import read_docx_blocks
-
-        return _build(read_docx_blocks(path), lang, str(path))
-    return read_text(decode_text(data, path), lang=lang, fmt=fmt, source_name=str(path))
+    if entry.kind == "file":
+        return _build(load_reader(entry)(path), lang, str(path))
+    return read_text(decode_text(data, path), lang=lang, fmt=entry.name, source_name=str(path))
 
 
 def read_text(
@@ -125,13 +113,11 @@ def read_text(
         raise IngestError(f"{source_name}: the file is empty; give a text with at least a title")
     if lang is not None and lang not in LANGS:
         raise IngestError(f"{source_name}: unsupported language {lang!r}; use one of {LANGS}")
-    readers = {
-        "text": text.split_raw_blocks,
-        "markdown": markdown.split_raw_blocks,
-        "html": html.split_raw_blocks,
-    }
+    entry = reader_named(fmt)
+    if entry.kind != "text":
+        raise IngestError(f"{source_name}: {fmt} is read from a file, not from text")
     try:
-        raw_blocks = readers[fmt](content)
+        raw_blocks = load_reader(entry)(content)
     except IngestError as exc:
         raise IngestError(f"{source_name}: {exc}") from None
     return _apply_limits(_build(raw_blocks, lang, source_name), source_name)
@@ -223,9 +209,9 @@ def _looks_japanese(decoded: str) -> bool:
     when they come in runs: a Latin-1 "Straße" also decodes as CP932 (ß is the byte of ﾟ), but
     its high bytes stand alone between Latin letters.
     """
-    if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", decoded):
+    if re.search(f"[{KANA}{KANJI}]", decoded):
         return True
-    half = re.findall(r"[\uff61-\uff9f]+", decoded)
+    half = re.findall(f"[{HALFWIDTH_KANA}]+", decoded)
     in_runs = sum(len(run) for run in half if len(run) >= 2)
     total = sum(len(run) for run in half)
     return total >= 2 and in_runs * 2 >= total
@@ -248,11 +234,7 @@ def _damaged_utf8(data: bytes, path: Path) -> str | None:
 
 def detect_lang(content: str) -> Lang:
     """Return ``"ja"`` when kana or kanji make up a tenth of the letters, else ``"de"``."""
-    letters = [c for c in content if c.isalpha()]
-    if not letters:
-        return "de"
-    cjk = sum(1 for c in letters if "\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff")
-    return "ja" if cjk / len(letters) >= 0.1 else "de"
+    return "ja" if japanese_share(content) >= 0.1 else "de"
 
 
 def _looks_binary(head: bytes) -> bool:

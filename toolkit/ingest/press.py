@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from ..contacts import EMAIL_PATTERN, PHONE_PATTERN
 from ..localize import first_date as find_date
 from ..model import Block, BlockKind, Document, Lang, Segment
 from ..segment import segment_text
@@ -46,8 +47,8 @@ CONTACT_HEADINGS = re.compile(
 _CONTACT_LINE = re.compile(
     r"\b(?:tel(?:efon)?|fax|e-?mail|mail|internet|web|phone)\.?\s*[:：]"  # "Telefon:"
     r"|(?:電話|ＴＥＬ|ＦＡＸ|メール|Ｅメール|ファクス)\s*[:：]"
-    r"|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$"  # an address on its own line
-    r"|^(?:\+\d{1,3}|0\d{1,4})[\d\s()/-]{6,}$",  # a phone number on its own line
+    f"|^{EMAIL_PATTERN}$"  # an address on its own line
+    f"|^{PHONE_PATTERN}$",  # a phone number on its own line
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^\s*(?:[-•*・●■◆▪]|\d{1,2}[.)])\s+")

@@ -11,10 +11,10 @@ files or neither. Importing this package is light: the renderers load their libr
 
 from __future__ import annotations
 
-from .build import build_pack, translate_section
+from ..ingest.mou import Mou, read_mou, read_mou_document
+from .build import build_pack, translate_mou, translate_section
 from .content import Pack, Section
 from .manifest import Manifest, read_manifest
-from .mou import Mou, read_mou, read_mou_document
 from .write import write_fact_sheet, write_pack
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "read_manifest",
     "read_mou",
     "read_mou_document",
+    "translate_mou",
     "translate_section",
     "write_fact_sheet",
     "write_pack",

@@ -18,6 +18,7 @@ from ..errors import IngestError, PackError
 from ..glossary import find_terms, scan_document
 from ..glossary.model import Entry, Glossary
 from ..ingest import read_document
+from ..ingest.mou import read_mou
 from ..memory import TranslationMemory
 from ..model import Block, BlockKind, Document, Issue, Lang
 from ..pipeline import translate_document
@@ -27,10 +28,9 @@ from ..segment import segment_text
 from .content import Bilingual, Pack, Runs, Section, agenda_rows, paragraphs, plain
 from .index import group_de, group_ja
 from .manifest import Manifest, Source, Text
-from .mou import read_mou
 from .names import Name
 
-__all__ = ["EngineFor", "Step", "build_pack", "translate_section"]
+__all__ = ["EngineFor", "Step", "build_pack", "translate_mou", "translate_section"]
 
 LOGGER = logging.getLogger(__name__)
 
@@ -76,6 +76,22 @@ def build_pack(
         manifest_doc=manifest_doc,
         manifest_issues=tuple(manifest_issues),
     )
+
+
+def translate_mou(
+    path: Path,
+    target_lang: Lang | None,
+    *,
+    memory: TranslationMemory | None,
+    engine_for: EngineFor,
+    glossary: Glossary | None,
+) -> Section:
+    """Return the MoU summary at `path` translated and checked, for its fact sheet.
+
+    `target_lang` None: the other language than the summary's.
+    """
+    item = Source(path, "mou", None, target_lang, 0, path)
+    return translate_section(item, "mou-1", memory=memory, engine_for=engine_for, glossary=glossary)
 
 
 def translate_section(

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..glossary.model import Entry
+from ..ingest.mou import Mou
 from ..localize import format_date_for
 from ..model import Document, Issue, Lang
 from ..render.view import Run
 from .manifest import AgendaItem, Manifest, Person, Side
-from .mou import Mou
 from .names import Name
 
 __all__ = [

@@ -1,45 +1,62 @@
 """The pack as an editable DOCX (python-docx), in the same order and with the same content.
 
-Cover, a contents field (pre-filled with the chapter titles; Word fills in the page numbers when
-the document is opened), one Word section per chapter with its own running header, tables for
-the programme, participants, fact sheets, documents, contacts and the glossary. As in
-`toolkit.render.docx`, the East Asian font and language are set in the XML on the styles and on
-every run (python-docx has no API for them); control characters Word refuses are removed.
+Cover, a contents field (pre-filled with the chapter titles in Word's "toc" styles; Word fills in
+the page numbers when it opens the file), one Word section per chapter with its own running
+header, tables for the programme, participants, fact sheets, documents, contacts and the
+glossary. The type is in Word styles (`toolkit.pack.docxstyles`): runs carry only a language tag
+where it differs from their style's. Every page but the cover shows the notice and "page X / Y";
+the classification is centred at the top and bottom of every page, German and Japanese apart.
+Rows never split across pages unless they are long, label and heading rows stay with the next.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from ..japanese import has_japanese
 from ..model import Lang
-from ..render.view import UNTRANSLATED_LABEL, Run
-from .content import SIDE_LABELS, Bilingual, Pack, Runs, Section, date_range
-from .docxml import (
+from ..render.docx import fill, shown_lang
+from ..render.docxstyles import NOTICE
+from ..render.ooxml import (
     add_field,
+    append_row,
     begin_field,
+    bookmark,
+    child,
     clean_text,
     end_field,
-    keep_row_together,
-    set_fonts,
+    may_split,
+    set_row,
     shade_cell,
+    text_units,
     update_fields_on_open,
 )
+from ..render.view import Run
+from .content import SIDE_LABELS, Bilingual, Pack, Runs, Section, date_range
+from .docxstyles import pack_styles
 from .html import LABELS, document_rows, fact_rows, qa_rows, toc_entries
 from .manifest import SIDES, Contact, Person
 
+if TYPE_CHECKING:
+    from docx.table import Table, _Cell, _Row
+    from docx.text.paragraph import Paragraph
+
 __all__ = ["write_fact_sheet_docx", "write_pack_docx"]
 
-SERIF = ("Noto Serif", "Noto Serif CJK JP")
-SANS = ("Noto Sans", "Noto Sans CJK JP")
-BLUE = "1F3A5F"
 _LANGS: tuple[tuple[Lang, int], ...] = (("de", 0), ("ja", 1))
+_LANGUAGE = {"de": "German", "ja": "Japanese"}
+_SHADE = "E8EDF3"
+_MARGINS = (20.0, 16.0, 18.0, 16.0)  # mm: top, right, bottom, left
+_COMPACT_MARGINS = (16.0, 14.0, 15.0, 14.0)  # the one-page fact sheet
+_MARKING_UNITS = 100  # letters of the Marking style on one line of the text width
 
 
 def write_pack_docx(pack: Pack, path: Path, *, with_qa: bool = False) -> None:
     """Write `pack` as DOCX to `path` (a temporary file the caller moves into place)."""
-    builder = _Builder(pack.texts.get("classification"))
+    marking = pack.texts.get("classification")
+    builder = _Builder(_marking(marking) if marking else (), NOTICE)
     builder.cover(pack)
     builder.contents(toc_entries(pack, with_qa=with_qa))
     if pack.agenda:
@@ -73,39 +90,53 @@ def write_pack_docx(pack: Pack, path: Path, *, with_qa: bool = False) -> None:
     builder.save(path, f"{pack.manifest.title.de} · {pack.manifest.title.ja}")
 
 
-def write_fact_sheet_docx(section: Section, path: Path) -> None:
-    """Write the fact sheet of one MoU section as DOCX to `path`."""
-    builder = _Builder(None)
-    builder.header_text(section.title.text("de"), section.title.text("ja"))
+def write_fact_sheet_docx(
+    section: Section, path: Path, *, classification: str = "", notice: str = NOTICE
+) -> None:
+    """Write the one-page fact sheet of an MoU section as DOCX to `path`."""
+    marking = (clean_text(classification),) if classification.strip() else ()
+    builder = _Builder(marking, notice, compact=True)
+    builder.furniture(page_number=True)  # no running title: the title is printed below it
     builder.section(section, new_page=False)
     builder.save(path, section.title.text("de"))
+
+
+def _marking(text: Bilingual) -> tuple[str, ...]:
+    """Return the lines of a bilingual marking: one if both fit on it, else German, Japanese."""
+    de, ja = clean_text(text.text("de")), clean_text(text.text("ja"))
+    if text_units(de) + text_units(ja) <= _MARKING_UNITS:
+        return (f"{de}  ·  {ja}",)
+    return (de, ja)
 
 
 class _Builder:
     """Adds the parts of a pack to one python-docx document."""
 
-    def __init__(self, notice: Bilingual | None) -> None:
+    def __init__(self, marking: tuple[str, ...], notice: str, *, compact: bool = False) -> None:
         import docx
-        from docx.shared import Mm, Pt
+        from docx.shared import Mm
 
-        self.pt = Pt
         self.doc = docx.Document()
         section = self.doc.sections[0]
         section.page_width, section.page_height = Mm(210), Mm(297)
-        section.left_margin = section.right_margin = Mm(16)
-        section.top_margin, section.bottom_margin = Mm(20), Mm(18)
-        self.width = section.page_width - section.left_margin - section.right_margin
-        self._styles()
-        self.notice = notice
-        self._footer(section)
+        top, right, bottom, left = _COMPACT_MARGINS if compact else _MARGINS
+        section.top_margin, section.right_margin = Mm(top), Mm(right)
+        section.bottom_margin, section.left_margin = Mm(bottom), Mm(left)
+        section.header_distance = section.footer_distance = Mm(7 if compact else 9)
+        self.width_mm = 210 - left - right
+        pack_styles(self.doc, text_width=self.width_mm, compact=compact)
+        self.marking = marking
+        self.notice = clean_text(notice)
+        self.headings = 0  # headings listed in the contents so far (their bookmarks)
 
     # -- parts --------------------------------------------------------------------------
 
     def cover(self, pack: Pack) -> None:
+        self.furniture(page_number=False)  # no page number on the cover
         texts = pack.texts
         if "classification" in texts:
-            self.bilingual_table([(None, texts["classification"])], color="8A1F11")
-        self.doc.add_paragraph()
+            self.bilingual_table([(None, texts["classification"])], style="Cover Marking")
+        self.spacer()
         self.para(texts["title"].text("de"), "Title", "de")
         self.para(texts["title"].text("ja"), "Title", "ja")
         if "subtitle" in texts:
@@ -136,82 +167,116 @@ class _Builder:
                 format_date_for(manifest.issued, lang, weekday=False) for lang in ("de", "ja")
             ]
             rows.append((LABELS["issued"], _plain(*issued)))
-        self.doc.add_paragraph()
+        self.spacer()
         self.bilingual_table(rows)
         if "note" in texts:
-            self.doc.add_paragraph()
+            self.spacer()
             self.bilingual_table([(None, texts["note"])])
 
     def contents(self, entries: Sequence[Any]) -> None:
+        """The contents: a TOC field, its result pre-filled with the entries and PAGEREF fields.
+
+        Word rebuilds the field on opening (``w:updateFields``); until then, and in LibreOffice,
+        each entry's PAGEREF field points at the bookmark on its heading and shows its page.
+        """
         self.chapter("contents", outline=False)
-        paragraphs = [
-            (f"{e.de} · {e.ja}" if e.level == 1 else f"    {e.de} · {e.ja}", e.level)
-            for e in entries
-        ]
-        first = self.doc.add_paragraph(style="Body")
-        begin_field(first, 'TOC \\o "1-2" \\h \\z \\u')
-        for index, (text, level) in enumerate(paragraphs):
-            paragraph = first if index == 0 else self.doc.add_paragraph(style="Body")
-            run = paragraph.add_run(clean_text(text))
-            run.bold = level == 1 or None
-            set_fonts(run._r, SERIF, "de")
-        end = self.doc.add_paragraph(style="Body")
-        end_field(end)
+        for index, entry in enumerate(entries, start=1):
+            paragraph = self.doc.add_paragraph()
+            if index == 1:
+                begin_field(paragraph, 'TOC \\o "1-2" \\h \\z \\u')
+            fill(paragraph, f"toc {entry.level}", [Run(f"{entry.de} · {entry.ja}\t")], "de")
+            add_field(paragraph, f"PAGEREF {_toc_name(index)} \\h", placeholder="")
+        end_field(self.doc.paragraphs[-1] if entries else self.doc.add_paragraph())
         update_fields_on_open(self.doc)
 
     def chapter(self, key: str, *, outline: bool = True) -> None:
         from docx.enum.section import WD_SECTION
 
         de, ja = LABELS[key]
-        if len(self.doc.paragraphs) > 0:
-            section = self.doc.add_section(WD_SECTION.NEW_PAGE)
-            self._footer(section)
-        self.header_text(de, ja)
-        self.para(f"{de} · {ja}", "Heading 1" if outline else "Contents Heading", "de")
+        self.doc.add_section(WD_SECTION.NEW_PAGE)
+        self.furniture(title=(de, ja), page_number=True)
+        heading = self.para(f"{de} · {ja}", "Heading 1" if outline else "Contents Heading", "de")
+        if outline:
+            self.listed(heading)
 
-    def header_text(self, de: str, ja: str) -> None:
+    def listed(self, heading: Paragraph) -> None:
+        """Bookmark `heading`, the next entry of the contents, for its PAGEREF field."""
+        self.headings += 1
+        bookmark(heading, _toc_name(self.headings), self.headings)
+
+    def furniture(self, *, title: tuple[str, str] | None = None, page_number: bool) -> None:
+        """Header and footer of the last section: the marking centred at the top and bottom,
+        the notice and "page X / Y" (`page_number`) in the footer, and the running `title` on
+        every page but the section's first, whose heading names it already.
+        """
         section = self.doc.sections[-1]
-        section.header.is_linked_to_previous = False
-        paragraph = section.header.paragraphs[0]
-        paragraph.text = ""
-        run = paragraph.add_run(clean_text(f"{de}    {ja}"))
-        run.font.size = self.pt(7.5)
-        set_fonts(run._r, SANS, "de")
+        section.different_first_page_header_footer = title is not None
+        headers = [(section.header, title)]
+        footers = [section.footer]
+        if title is not None:
+            headers.append((section.first_page_header, None))
+            footers.append(section.first_page_footer)
+        for header, running in headers:
+            header.is_linked_to_previous = False
+            paragraphs = self._clear(header)
+            for line in self.marking:
+                fill(next(paragraphs, None) or header.add_paragraph(), "Marking", [Run(line)], "de")
+            if running is not None:
+                text = [Run(f"{running[0]} · {running[1]}")]
+                fill(next(paragraphs, None) or header.add_paragraph(), "Header", text, "de")
+        for footer in footers:
+            footer.is_linked_to_previous = False
+            paragraph = next(self._clear(footer))
+            fill(paragraph, "Footer", [Run(self.notice + ("\t" if page_number else ""))], "de")
+            if page_number:
+                add_field(paragraph, "PAGE")
+                paragraph.add_run(" / ")
+                add_field(paragraph, "NUMPAGES")
+            for line in self.marking:
+                fill(footer.add_paragraph(), "Marking", [Run(line)], "de")
+
+    @staticmethod
+    def _clear(part: Any) -> Iterator[Paragraph]:
+        """Empty a header or footer down to one paragraph; yield that paragraph."""
+        first = part.paragraphs[0]
+        for extra in part.paragraphs[1:]:
+            part._element.remove(extra._p)
+        first.text = ""
+        yield first
 
     def group(self, de: str, ja: str) -> None:
         self.para(f"{de} · {ja}", "Heading 3", "de")
 
     def agenda(self, pack: Pack) -> None:
         table = self.table(3, (0.13, 0.435, 0.435))
-        self.cells(
-            table.rows[0].cells,
-            [f"{LABELS['time'][0]}\n{LABELS['time'][1]}", *LABELS["agenda"]],
-            bold=True,
-            header=True,
-        )
+        heads = [f"{LABELS['time'][0]}\n{LABELS['time'][1]}", *LABELS["agenda"]]
+        self.cells(table.rows[0], heads, "Table Heading", header=True)
         for day in pack.agenda:
-            cells = table.add_row().cells
-            self.cells(cells, ["", day.label("de"), day.label("ja")], bold=True, shade="E8EDF3")
-            for row in day.rows:
-                cells = table.add_row().cells
-                keep_row_together(table.rows[-1])
-                self.cells(cells[:1], [row.time()])
+            row = self.row(table)
+            self.cells(row, ["", day.label("de"), day.label("ja")], "Day Heading", shade=_SHADE)
+            for item in day.rows:
+                row = self.row(table)
+                cells = row.cells
+                self.cells(row, [item.time()], "Table Text")
                 for cell, (lang, i) in zip(cells[1:], _LANGS, strict=True):
                     colon = ": " if lang == "de" else "："
-                    self.runs_into(cell.paragraphs[0], _first(row.item.side(lang)), lang, bold=True)
-                    if row.place:
-                        self.small(cell, f"{LABELS['place'][i]}{colon}{row.place.form(lang)}", lang)
-                    if row.participants:
-                        self.small(cell, f"{LABELS['who'][i]}{colon}{row.who(lang)}", lang)
-                    if row.note:
-                        self.small(cell, row.note.text(lang), lang, color="8A1F11")
+                    runs = _first(item.item.side(lang))
+                    name = _LANGUAGE[shown_lang(runs, lang, "ja" if lang == "de" else "de")]
+                    fill(cell.paragraphs[0], f"Name {name}", runs, lang)
+                    if item.place:
+                        self.small(
+                            cell, f"{LABELS['place'][i]}{colon}{item.place.form(lang)}", lang
+                        )
+                    if item.participants:
+                        self.small(cell, f"{LABELS['who'][i]}{colon}{item.who(lang)}", lang)
+                    if item.note:
+                        self.small(cell, item.note.text(lang), lang, kind="Note")
 
     def people(self, people: Iterable[Person | Contact], lead: str | None = None) -> None:
         table = self.table(2, (0.5, 0.5))
-        self.cells(table.rows[0].cells, ["Deutsch", "日本語"], bold=True, header=True)
+        self.cells(table.rows[0], ["Deutsch", "日本語"], "Table Heading", header=True)
         for person in people:
-            cells = table.add_row().cells
-            keep_row_together(table.rows[-1])
+            cells = self.row(table).cells
             is_lead = isinstance(person, Person) and person.id == lead
             for cell, (lang, i) in zip(cells, _LANGS, strict=True):
                 name = person.name
@@ -219,7 +284,7 @@ class _Builder:
                 text = name.form(lang) + (f" ({LABELS['lead'][i]})" if is_lead else "")
                 if lang == "ja" and name.reading:
                     text += f"（{name.reading}）"
-                self.runs_into(cell.paragraphs[0], (Run(text),), lang, bold=True)
+                fill(cell.paragraphs[0], f"Name {_LANGUAGE[lang]}", [Run(text)], lang)
                 if lang == "de" and name.romaji:
                     self.small(cell, f"{name.ja} · {LABELS['reading'][0]}: {name.romaji}", "ja")
                 for extra in (person.function, person.organisation):
@@ -232,73 +297,65 @@ class _Builder:
                         ("email", person.email),
                     ):
                         if value:
-                            self.small(cell, f"{LABELS[key][i]}: {value}", lang)
+                            colon = ": " if lang == "de" else "："
+                            self.small(cell, f"{LABELS[key][i]}{colon}{value}", lang)
 
     def section(self, section: Section, *, new_page: bool) -> None:
-        if new_page:
-            from docx.enum.text import WD_BREAK
-
-            self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         kicker = "fact_sheet" if section.kind == "mou" else f"source_{section.doc.source_lang}"
-        self.para(f"{LABELS[kicker][0]} · {LABELS[kicker][1]}", "Caption", "de")
-        heading = self.doc.add_paragraph(style="Heading 2")
-        self.runs_into(
-            heading, _first(section.title.de), "de", source=section.doc.source_lang, fonts=SANS
-        )
-        heading.add_run().add_break()
-        self.runs_into(
-            heading, _first(section.title.ja), "ja", source=section.doc.source_lang, fonts=SANS
-        )
+        caption = self.para(f"{LABELS[kicker][0]} · {LABELS[kicker][1]}", "Caption", "de")
+        if new_page:
+            child(caption._p.get_or_add_pPr(), "w:pageBreakBefore")
         source = section.doc.source_lang
+        heading = self.doc.add_paragraph()
+        fill(heading, "Heading 2", _first(section.title.de), "de", source_lang=source)
+        if heading.runs:
+            heading.runs[-1].add_break()
+        fill(heading, "Heading 2", _first(section.title.ja), "ja", source_lang=source)
+        self.listed(heading)
         if section.mou is not None:
-            table = self.table(2, (0.5, 0.5))
-            table.rows[0]._tr.getparent().remove(table.rows[0]._tr)
-            for row in fact_rows(section):
-                cells = table.add_row().cells
-                merged = cells[0].merge(cells[1])
-                self.runs_into(
-                    merged.paragraphs[0],
-                    (Run(f"{row.de_label} · {row.ja_label}"),),
-                    "de",
-                    bold=True,
-                )
-                shade_cell(merged, "E8EDF3")
-                cells = table.add_row().cells
-                keep_row_together(table.rows[-1])
-                for cell, (lang, index) in zip(cells, _LANGS, strict=True):
-                    for n, item in enumerate(row.items):
-                        paragraph = (
-                            cell.paragraphs[0] if n == 0 else cell.add_paragraph(style="Body")
-                        )
-                        prefix = (Run("• "),) if row.listed else ()
-                        self.runs_into(paragraph, (*prefix, *item[index]), lang, source=source)
+            table = self.table(2, (0.5, 0.5), head=False)
+            for fact in fact_rows(section):
+                label_row = self.row(table)
+                merged = label_row.cells[0].merge(label_row.cells[1])
+                label = [Run(f"{fact.de_label} · {fact.ja_label}")]
+                fill(merged.paragraphs[0], "Row Heading", label, "de")
+                shade_cell(merged, _SHADE)
+                row = self.row(table)
+                for cell, (lang, index) in zip(row.cells, _LANGS, strict=True):
+                    kind = "List" if fact.listed else "Body"
+                    for n, item in enumerate(fact.items):
+                        paragraph = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
+                        style = f"{kind} {_LANGUAGE[shown_lang(item[index], lang, source)]}"
+                        fill(paragraph, style, item[index], lang, source_lang=source)
             return
         table = self.table(2, (0.5, 0.5))
         heads = [
             f"Deutsch ({LABELS['original' if source == 'de' else 'translation'][0]})",
             f"日本語（{LABELS['original' if source == 'ja' else 'translation'][1]}）",
         ]
-        self.cells(table.rows[0].cells, heads, bold=True, header=True)
+        self.cells(table.rows[0], heads, "Table Heading", header=True)
         for kind, de, ja, _ in document_rows(section):
-            cells = table.add_row().cells
-            keep_row_together(table.rows[-1])
-            bold = kind in ("title", "heading")
-            self.runs_into(cells[0].paragraphs[0], de, "de", source=source, bold=bold)
-            self.runs_into(cells[1].paragraphs[0], ja, "ja", source=source, bold=bold)
+            texts = ["".join(r.text for r in de), "".join(r.text for r in ja)]
+            cells = self.row(table, texts=texts).cells
+            is_heading = kind in ("title", "heading")
+            for cell, runs, (lang, _) in zip(cells, (de, ja), _LANGS, strict=True):
+                shown = _LANGUAGE[shown_lang(runs, lang, source)]
+                style = "Row Heading" if is_heading else f"Body {shown}"
+                fill(cell.paragraphs[0], style, runs, lang, source_lang=source)
 
     def glossary(self, pack: Pack) -> None:
         for key, groups, order in (
             ("glossary_de", pack.glossary_de, ("de", "ja", "reading", "en")),
             ("glossary_ja", pack.glossary_ja, ("ja", "reading", "de", "en")),
         ):
-            self.para(f"{LABELS[key][0]} · {LABELS[key][1]}", "Heading 2", "de")
+            self.listed(self.para(f"{LABELS[key][0]} · {LABELS[key][1]}", "Heading 2", "de"))
             table = self.table(4, (0.32, 0.26, 0.18, 0.24))
             heads = {"de": "Deutsch", "ja": "日本語", "reading": "Lesung · 読み", "en": "English"}
-            self.cells(table.rows[0].cells, [heads[k] for k in order], bold=True, header=True)
+            self.cells(table.rows[0], [heads[k] for k in order], "Table Heading", header=True)
             for group in groups:
-                cells = table.add_row().cells
-                merged = cells[0].merge(cells[3])
-                self.runs_into(merged.paragraphs[0], (Run(group.label),), "ja", bold=True)
+                row = self.row(table)
+                merged = row.cells[0].merge(row.cells[3])
+                fill(merged.paragraphs[0], "Row Heading", [Run(group.label)], "ja")
                 for entry in group.entries:
                     values = {
                         "de": entry.de,
@@ -306,15 +363,16 @@ class _Builder:
                         "reading": entry.reading,
                         "en": entry.en,
                     }
-                    cells = table.add_row().cells
+                    cells = self.row(table).cells
                     for cell, column in zip(cells, order, strict=True):
                         lang: Lang = "ja" if column in ("ja", "reading") else "de"
-                        self.runs_into(cell.paragraphs[0], (Run(values[column]),), lang)
+                        style = f"Term {_LANGUAGE[lang]}"
+                        fill(cell.paragraphs[0], style, [Run(values[column])], lang)
 
     def qa(self, pack: Pack) -> None:
         table = self.table(5, (0.44, 0.14, 0.14, 0.14, 0.14))
         heads = ["Teil · 部分", "Segmente", "nicht übersetzt · 未翻訳", "kritisch", "funktional"]
-        self.cells(table.rows[0].cells, heads, bold=True, header=True)
+        self.cells(table.rows[0], heads, "Table Heading", header=True)
         rows = qa_rows(pack)
         for row in rows:
             values = [
@@ -324,7 +382,7 @@ class _Builder:
                 row["severity"]["critical"],
                 row["severity"]["functional"],
             ]
-            self.cells(table.add_row().cells, [str(v) for v in values])
+            self.cells(self.row(table), [str(v) for v in values], "Table Text")
         for row in rows:
             if not row["issues"]:
                 continue
@@ -332,107 +390,81 @@ class _Builder:
             for issue in row["issues"]:
                 self.para(
                     f"{issue.segment_id}  {issue.severity}  {issue.check}: {issue.message}",
-                    "Body",
+                    "Body German",
                     "de",
                 )
 
     # -- helpers ------------------------------------------------------------------------
 
-    def para(self, text: str, style: str, lang: Lang) -> Any:
-        paragraph = self.doc.add_paragraph(style=style)
-        fonts = SERIF if style == "Body" else SANS  # headings, title, caption: sans
-        self.runs_into(paragraph, (Run(text),), lang, fonts=fonts)
+    def para(self, text: str, style: str, lang: Lang) -> Paragraph:
+        paragraph = self.doc.add_paragraph()
+        fill(paragraph, style, [Run(text)], lang)
         return paragraph
 
-    def small(self, cell: Any, text: str, lang: Lang, color: str = "555555") -> None:
-        from docx.shared import RGBColor
+    def spacer(self) -> None:
+        """An empty paragraph: keeps two tables apart (Word would join them)."""
+        self.doc.add_paragraph()
 
-        paragraph = cell.add_paragraph(style="Small")
-        self.runs_into(paragraph, (Run(text),), lang)
-        for run in paragraph.runs:
-            run.font.color.rgb = RGBColor.from_string(color)
+    def small(self, cell: _Cell, text: str, lang: Lang, kind: str = "Small") -> None:
+        fill(cell.add_paragraph(), f"{kind} {_LANGUAGE[lang]}", [Run(text)], lang)
 
-    def table(self, columns: int, widths: Sequence[float]) -> Any:
-        table = self.doc.add_table(rows=1, cols=columns)
-        table.style = "Table Grid"
+    def table(self, columns: int, widths: Sequence[float], *, head: bool = True) -> Table:
+        from docx.shared import Mm
+
+        table: Table = self.doc.add_table(rows=1 if head else 0, cols=columns)
+        table.style = self.doc.styles["Light Rules"]
         table.autofit = False
+        child(table._tbl.tblPr, "w:tblLayout", type="fixed")
         for column, share in zip(table.columns, widths, strict=True):
-            column.width = int(self.width * share)  # the grid: rows added later follow it
+            column.width = Mm(self.width_mm * share)  # the grid: rows added later follow it
             for cell in column.cells:
-                cell.width = int(self.width * share)
+                cell.width = Mm(self.width_mm * share)
         return table
+
+    def row(self, table: Table, *, texts: Sequence[str] = ()) -> _Row:
+        """Add a row to `table`, kept on one page unless `texts` are long enough to split."""
+        row = append_row(table)
+        set_row(row, cant_split=not may_split(texts))
+        return row
 
     def cells(
         self,
-        cells: Sequence[Any],
+        row: _Row,
         texts: Sequence[str],
+        style: str,
         *,
-        bold: bool = False,
         header: bool = False,
         shade: str = "",
     ) -> None:
-        for cell, text in zip(cells, texts, strict=False):
-            lang: Lang = (
-                "ja"
-                if any("\u3040" <= c <= "\u9fff" for c in text)
-                and not any(c.isascii() and c.isalpha() for c in text)
-                else "de"
-            )
-            self.runs_into(cell.paragraphs[0], (Run(text),), lang, bold=bold)
+        for cell, text in zip(row.cells, texts, strict=False):
+            latin = any(c.isascii() and c.isalpha() for c in text)
+            lang: Lang = "ja" if has_japanese(text) and not latin else "de"
+            lines = text.split("\n")
+            fill(cell.paragraphs[0], style, [Run(lines[0])], lang)
+            for line in lines[1:]:
+                fill(cell.add_paragraph(), style, [Run(line)], lang)
             if shade:
                 shade_cell(cell, shade)
-        if header:
-            from docx.oxml import OxmlElement
-
-            cells[0]._tc.getparent().get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+        set_row(row, header=header)
 
     def bilingual_table(
-        self, rows: Sequence[tuple[tuple[str, str] | None, Bilingual]], color: str = ""
+        self, rows: Sequence[tuple[tuple[str, str] | None, Bilingual]], style: str = "Body"
     ) -> None:
-        from docx.shared import RGBColor
-
         labelled = any(label for label, _ in rows)
         table = self.table(3 if labelled else 2, (0.16, 0.42, 0.42) if labelled else (0.5, 0.5))
         for index, (label, text) in enumerate(rows):
-            cells = table.rows[0].cells if index == 0 else table.add_row().cells
+            row = table.rows[0] if index == 0 else self.row(table)
+            cells = row.cells
             if labelled:
-                self.cells(cells[:1], [f"{label[0]}\n{label[1]}" if label else ""], bold=True)
+                self.cells(row, [f"{label[0]}\n{label[1]}" if label else ""], "Table Heading")
                 cells = cells[1:]
+            set_row(row)
             for cell, (lang, _) in zip(cells, _LANGS, strict=True):
                 for n, para in enumerate(text.side(lang)):
-                    paragraph = cell.paragraphs[0] if n == 0 else cell.add_paragraph(style="Body")
-                    self.runs_into(paragraph, para, lang, source="ja" if lang == "de" else "de")
-                    if color:
-                        for run in paragraph.runs:
-                            run.font.color.rgb = RGBColor.from_string(color)
-
-    def runs_into(
-        self,
-        paragraph: Any,
-        runs: Runs,
-        lang: Lang,
-        *,
-        source: Lang | None = None,
-        bold: bool = False,
-        fonts: tuple[str, str] = SERIF,
-    ) -> None:
-        from docx.enum.text import WD_COLOR_INDEX
-
-        for item in runs:
-            run_lang = (source or lang) if item.untranslated else lang
-            if item.untranslated:
-                label = paragraph.add_run(f"[{UNTRANSLATED_LABEL}] ")
-                label.bold = True
-                label.font.highlight_color = WD_COLOR_INDEX.YELLOW
-                set_fonts(label._r, SANS, run_lang)
-            run = paragraph.add_run(clean_text(item.text))
-            run.bold = bold or None
-            if item.untranslated:
-                run.italic = True
-                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
-            set_fonts(run._r, fonts, run_lang)
-            if item.line_break:
-                run.add_break()
+                    paragraph = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
+                    source: Lang = "ja" if lang == "de" else "de"
+                    shown = _LANGUAGE[shown_lang(para, lang, source)]
+                    fill(paragraph, f"{style} {shown}", para, lang, source_lang=source)
 
     def save(self, path: Path, title: str) -> None:
         core = self.doc.core_properties
@@ -441,48 +473,9 @@ class _Builder:
         core.comments = "dejakit briefing pack"
         self.doc.save(str(path))
 
-    def _styles(self) -> None:
-        from docx.enum.style import WD_STYLE_TYPE
-        from docx.shared import RGBColor
 
-        pt = self.pt
-        styles = self.doc.styles
-        normal = styles["Normal"]
-        normal.font.name = SERIF[0]
-        normal.font.size = pt(9.5)
-        set_fonts(normal.element, SERIF, "de")
-        for name, size in (("Body", 9.5), ("Small", 8)):
-            style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-            style.base_style = normal
-            style.font.size = pt(size)
-            style.paragraph_format.space_after = pt(1)
-        for name, size in (
-            ("Title", 24),
-            ("Heading 1", 15),
-            ("Heading 2", 12),
-            ("Heading 3", 10.5),
-            ("Caption", 8),
-        ):
-            style = styles[name]
-            style.font.size = pt(size)
-            style.font.color.rgb = RGBColor.from_string(BLUE)
-            set_fonts(style.element, SANS, "de")
-        contents = styles.add_style("Contents Heading", WD_STYLE_TYPE.PARAGRAPH)
-        contents.base_style = styles["Heading 1"]
-        contents.paragraph_format.outline_level = 9  # body text level: not in its own TOC
-
-    def _footer(self, section: Any) -> None:
-        paragraph = section.footer.paragraphs[0]
-        paragraph.text = ""
-        if self.notice is not None:
-            run = paragraph.add_run(
-                clean_text(f"{self.notice.text('de')}  {self.notice.text('ja')}    ")
-            )
-            run.font.size = self.pt(7)
-            set_fonts(run._r, SANS, "de")
-        add_field(paragraph, "PAGE")
-        paragraph.add_run(" / ")
-        add_field(paragraph, "NUMPAGES")
+def _toc_name(index: int) -> str:
+    return f"_Toc{index:04d}"  # "_Toc…": a hidden bookmark, as Word names its own
 
 
 def _plain(de: str, ja: str) -> Bilingual:

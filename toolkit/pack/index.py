@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..glossary.model import Entry
+from ..japanese import is_kanji
 from .content import GlossaryGroup
 
 __all__ = ["NO_READING", "de_sort_key", "group_de", "group_ja", "ja_sort_key", "reading_of"]
@@ -58,7 +59,7 @@ def reading_of(entry: Entry) -> str:
             kana.append(char)
         elif char in "・＝=･ 　-‐":
             continue
-        elif "\u4e00" <= char <= "\u9fff" or char == "々":
+        elif is_kanji(char):
             return _kakasi_reading(entry.ja)
         else:
             return ""  # Latin letters: the entry sorts under A–Z

@@ -18,9 +18,10 @@ from typing import Literal, cast
 
 from ..errors import PackError
 from ..glossary.model import Glossary
+from ..japanese import has_japanese
 from ..model import LANGS, Lang
 from ..tomlfile import Problems, Table, read_toml, top_table
-from .names import PLACE, Name, has_japanese, resolve_name, resolve_names
+from .names import PLACE, Name, resolve_name, resolve_names
 from .people import SIDES, Contact, Person, Side, check_ids, read_contact, read_person
 
 __all__ = [

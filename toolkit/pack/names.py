@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..glossary.model import Entry, Glossary
+from ..japanese import HIRAGANA, KANJI, has_japanese
 from ..model import Lang
 from ..tomlfile import Table
 
@@ -21,7 +22,6 @@ __all__ = [
     "PLACE",
     "TITLE",
     "Name",
-    "has_japanese",
     "is_japanese_name",
     "resolve_name",
     "resolve_names",
@@ -31,8 +31,7 @@ PERSON = frozenset({"person"})
 PLACE = frozenset({"place", "organisation"})
 TITLE = frozenset({"title", "term"})
 
-_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
-_KANJI_OR_HIRAGANA = re.compile(r"[\u3040-\u309f\u3400-\u9fff]")
+_KANJI_OR_HIRAGANA = re.compile(f"[{HIRAGANA}{KANJI}]")
 _HONORIFIC = re.compile(r"(?:博士|教授|氏|様|先生)$")
 
 
@@ -49,11 +48,6 @@ class Name:
     def form(self, lang: Lang) -> str:
         """Return the form in `lang`."""
         return self.de if lang == "de" else self.ja
-
-
-def has_japanese(text: str) -> bool:
-    """Return whether `text` holds kana or kanji."""
-    return bool(_JAPANESE.search(text))
 
 
 def is_japanese_name(name: Name) -> bool:

@@ -13,7 +13,9 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
+from ..contacts import EMAIL, PHONE_FIELD
 from ..glossary.model import Glossary
+from ..japanese import HIRAGANA
 from ..model import Lang
 from ..tomlfile import Problems, Table
 from .names import PERSON, PLACE, TITLE, Name, is_japanese_name, resolve_name
@@ -28,9 +30,7 @@ _NAME_KEYS = tuple(
 _PERSON_KEYS = ("id", "side", *_NAME_KEYS, "reading", "romaji")
 _CONTACT_KEYS = ("side", *_NAME_KEYS, "reading", "romaji", "phone", "mobile", "email")
 _ID_OK = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-_EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
-_PHONE = re.compile(r"^\+?[\d\s()/.-]{6,}$")
-_HIRAGANA = re.compile(r"^[\u3041-\u309f\u30fc ]+$")
+_HIRAGANA = re.compile(f"^[{HIRAGANA}ー ]+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,34 +76,22 @@ class Contact:
     line: int
 
 
+# The names of a participant or contact: key, what the glossary may supply, an example
+_NAME_FIELDS: tuple[tuple[str, frozenset[str], tuple[str, str]], ...] = (
+    ("name", PERSON, ("Julia Hartmann", "ユリア・ハルトマン")),
+    ("title", TITLE, ("Ministerin", "大臣")),
+    ("function", TITLE, ("Leiterin der Pressestelle", "広報室長")),
+    ("organisation", PLACE, ("NRW.Global Business", "NRW.Global Business")),
+)
+
+
 def _names(table: Table, glossary: Glossary | None) -> dict[str, Name | None]:
     """Return the name, title, function and organisation of a participant or contact."""
     return {
-        "name": resolve_name(
-            table,
-            "name",
-            glossary=glossary,
-            kinds=PERSON,
-            required=True,
-            example=("Julia Hartmann", "ユリア・ハルトマン"),
-        ),
-        "title": resolve_name(
-            table, "title", glossary=glossary, kinds=TITLE, example=("Ministerin", "大臣")
-        ),
-        "function": resolve_name(
-            table,
-            "function",
-            glossary=glossary,
-            kinds=TITLE,
-            example=("Leiterin der Pressestelle", "広報室長"),
-        ),
-        "organisation": resolve_name(
-            table,
-            "organisation",
-            glossary=glossary,
-            kinds=PLACE,
-            example=("NRW.Global Business", "NRW.Global Business"),
-        ),
+        key: resolve_name(
+            table, key, glossary=glossary, kinds=kinds, required=key == "name", example=example
+        )
+        for key, kinds, example in _NAME_FIELDS
     }
 
 
@@ -195,11 +183,11 @@ def read_contact(table: Table, glossary: Glossary | None) -> Contact | None:
     mobile = table.text("mobile")
     email = table.text("email")
     for key, value, pattern, example in (
-        ("phone", phone, _PHONE, "+49 211 61772-204"),
-        ("mobile", mobile, _PHONE, "+49 151 2345 6789"),
-        ("email", email, _EMAIL, "presse@wirtschaft-beispiel.nrw.de"),
+        ("phone", phone, PHONE_FIELD, "+49 211 61772-204"),
+        ("mobile", mobile, PHONE_FIELD, "+49 151 2345 6789"),
+        ("email", email, EMAIL, "presse@wirtschaft-beispiel.nrw.de"),
     ):
-        if value is not None and not pattern.match(value):
+        if value is not None and not pattern.fullmatch(value):
             table.problem(key, f'{key} {value!r} is not valid; write e.g. {key} = "{example}"')
     if name is None:
         return None

@@ -61,8 +61,19 @@ def write_pack(
     return pdf, docx
 
 
-def write_fact_sheet(section: Section, path: Path, *, template_dir: Path) -> None:
-    """Write the one-page fact sheet of an MoU `section` to `path` (.pdf, .docx or .html)."""
+def write_fact_sheet(
+    section: Section,
+    path: Path,
+    *,
+    template_dir: Path,
+    classification: str = "",
+    notice: str | None = None,
+) -> None:
+    """Write the one-page fact sheet of an MoU `section` to `path` (.pdf, .docx or .html).
+
+    The DOCX carries `notice` (default: the working-translation notice) and `classification`
+    in its footer and header.
+    """
     suffix = path.suffix.lower()
     if suffix not in FACT_SHEET_SUFFIXES:
         raise RenderError(
@@ -70,10 +81,16 @@ def write_fact_sheet(section: Section, path: Path, *, template_dir: Path) -> Non
             f"use one of {', '.join(FACT_SHEET_SUFFIXES)}"
         )
     if suffix == ".docx":
+        from ..render.docxstyles import NOTICE
         from .docx import write_fact_sheet_docx
 
         with atomic_path(path) as tmp:
-            write_fact_sheet_docx(section, tmp)
+            write_fact_sheet_docx(
+                section,
+                tmp,
+                classification=classification,
+                notice=NOTICE if notice is None else notice,
+            )
         return
     html = render_fact_sheet_html(section, template_dir=template_dir)
     if suffix == ".html":

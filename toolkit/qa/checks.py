@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, cast
 
+from ..japanese import JAPANESE
 from ..localize import (
     DE_MONTH_NUMBERS,
     DE_SCALE_WORDS,
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = ["check_document", "check_segment", "summarize_issues"]
 
-_KANA_KANJI = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_KANA_KANJI = re.compile(f"[{JAPANESE}]")
 _LETTER = re.compile(r"[^\W\d_]")
 _DE_NUMBER = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"

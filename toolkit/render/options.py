@@ -25,6 +25,7 @@ __all__ = [
     "Paper",
     "PdfVariant",
     "RenderOptions",
+    "render_options_from_names",
 ]
 
 Layout = Literal["side-by-side", "interleaved", "target-only"]
@@ -77,3 +78,38 @@ class RenderOptions:
     def source_first(self, source_lang: Lang) -> bool:
         """Return whether the source language comes first for a document in `source_lang`."""
         return self.first in ("source", source_lang)
+
+
+def render_options_from_names(
+    *,
+    layout: str = "side-by-side",
+    first: str = "source",
+    paper: str = "a4",
+    landscape: bool = False,
+    pivot_column: bool = False,
+    notice: str = DEFAULT_NOTICE,
+    classification: str = "",
+    pdf_variant: str = "ua",
+    author: str = "",
+) -> RenderOptions:
+    """Return the `RenderOptions` that the user-facing option names give (``--layout``,
+    ``--landscape``, ``--pdf-variant ua``, … of ``dejakit translate`` and the web page's form).
+
+    Raises `ConfigError` naming the option when a value is not one of its choices.
+    """
+    if pdf_variant not in PDF_VARIANT_NAMES:
+        raise ConfigError(
+            f"render option pdf_variant={pdf_variant!r} is unknown; "
+            f"use one of {', '.join(PDF_VARIANT_NAMES)}"
+        )
+    return RenderOptions(
+        layout=layout,  # type: ignore[arg-type]  # __post_init__ checks every choice
+        first=first,  # type: ignore[arg-type]
+        paper=paper,  # type: ignore[arg-type]
+        orientation="landscape" if landscape else "portrait",
+        pivot_column=pivot_column,
+        notice=notice.strip(),
+        classification=classification.strip(),
+        pdf_variant=PDF_VARIANT_NAMES[pdf_variant],
+        author=author.strip(),
+    )

@@ -15,6 +15,8 @@ from typing import Any
 
 import markupsafe
 
+from ..japanese import FULLWIDTH_FORMS, JAPANESE_PUNCTUATION, KANA, KANJI
+
 __all__ = ["MAX_PHRASE_EM", "lang_markup", "phrase_markup", "split_phrases"]
 
 # A phrase wider than this (in em) is left breakable: a nowrap span wider than a narrow column
@@ -26,9 +28,7 @@ _INNER_BREAK = re.compile(r"(?<=[・＝=／/])")
 # A phrase boundary between these must not break: inside a Latin word or a number ("1.200").
 _WORD_JOIN = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ][.,:]?[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]$")
 # Kana, kanji and the full-width punctuation around them: Japanese inside German text.
-_JAPANESE_RUN = re.compile(
-    r"[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60]+"
-)
+_JAPANESE_RUN = re.compile(f"[{JAPANESE_PUNCTUATION}{KANA}{KANJI}{FULLWIDTH_FORMS}]+")
 
 
 @functools.cache

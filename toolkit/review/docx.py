@@ -28,6 +28,7 @@ from typing import Any
 from ..errors import ExchangeError
 from ..fileio import write_bytes_atomic
 from ..model import Document, Issue, Segment
+from ..render.fonts import SANS
 from .apply import ReviewFile, ReviewRow
 
 __all__ = ["read_review_docx", "write_review_docx"]
@@ -66,7 +67,7 @@ def write_review_docx(
     if fonts is None:
         fonts = rpr.makeelement(qn("w:rFonts"), {})
         rpr.append(fonts)
-    fonts.set(qn("w:eastAsia"), "Noto Sans CJK JP")
+    fonts.set(qn("w:eastAsia"), SANS.cjk)
     lang = rpr.makeelement(qn("w:lang"), {qn("w:val"): "de-DE", qn("w:eastAsia"): "ja-JP"})
     rpr.append(lang)
     out.core_properties.identifier = review_id

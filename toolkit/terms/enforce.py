@@ -24,6 +24,7 @@ from typing import cast
 from ..engines.base import Hypothesis, Leg, Progress, Translation, run_route
 from ..glossary import find_terms
 from ..glossary.model import Entry, Glossary, TermHit, ja_key
+from ..japanese import KATAKANA
 from ..localize import amount_value, localize_quotes
 from ..model import CheckStatus, Lang, TermCheck
 from .entities import Protected, find_protected
@@ -293,7 +294,7 @@ class TermEnforcer:
 
 
 _NAME_AFTER = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]+")
-_KATAKANA_BEFORE = re.compile(r"[\u30a0-\u30ff・＝]$")
+_KATAKANA_BEFORE = re.compile(f"[{KATAKANA}・＝]$")
 
 
 def _beside_unknown_name(text: str, hit: TermHit, source: str) -> bool:

@@ -9,23 +9,15 @@ Each item knows the form the target language must show.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..contacts import EMAIL_SPELLED, PHONE, URL
 from ..glossary.model import NAME_TYPES, Entry, TermHit
 from ..localize import find_amounts, find_dates, find_numbers, find_quantities
 
 __all__ = ["Protected", "address_spans", "find_protected"]
 
-_EMAIL = re.compile(
-    r"[\w.+-]+(?:@|＠|\s?\[at\]\s?|\s?\(at\)\s?)[\w-]+(?:(?:\.|\s?\[dot\]\s?)[\w-]+)+",
-    re.IGNORECASE,
-)
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>()（）「」„“\"]+")
-_PHONE = re.compile(
-    r"(?:\+\d{1,3}[\s\d()/-]{6,}\d|(?<![\d.,])\(?0\d{1,4}\)?[\s/-]?\d{2,5}(?:[\s/-]\d{2,5})+)"
-)
 _TRAILING = ".,;:!?)）"
 
 
@@ -50,7 +42,7 @@ def find_protected(
     `hits` are the glossary hits of `text`; the names among them are protected.
     """
     items: list[Protected] = []
-    for kind, pattern in (("email", _EMAIL), ("url", _URL)):
+    for kind, pattern in (("email", EMAIL_SPELLED), ("url", URL)):
         for match in pattern.finditer(text):
             value = match.group(0).rstrip(_TRAILING)
             end = match.start() + len(value)
@@ -64,7 +56,7 @@ def find_protected(
         items.append(
             Protected(found.start, found.end, found.kind, found.text, found.target, found.text)
         )
-    for match in _PHONE.finditer(text):
+    for match in PHONE.finditer(text):
         value = match.group(0).strip()
         if sum(c.isdigit() for c in value) >= 7:
             items.append(
@@ -76,10 +68,10 @@ def find_protected(
 
 def address_spans(text: str) -> list[tuple[int, int]]:
     """Return the spans of e-mail addresses, URLs and phone numbers in `text`."""
-    spans = [(m.start(), m.end()) for p in (_EMAIL, _URL) for m in p.finditer(text)]
+    spans = [(m.start(), m.end()) for p in (EMAIL_SPELLED, URL) for m in p.finditer(text)]
     spans += [
         (m.start(), m.end())
-        for m in _PHONE.finditer(text)
+        for m in PHONE.finditer(text)
         if sum(c.isdigit() for c in m.group(0)) >= 7
     ]
     return spans

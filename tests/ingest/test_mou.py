@@ -8,8 +8,8 @@ import pytest
 from tests.conftest import SAMPLES
 from toolkit.errors import IngestError
 from toolkit.ingest import read_document
+from toolkit.ingest.mou import read_mou
 from toolkit.model import BlockKind
-from toolkit.pack.mou import read_mou
 
 MOU = SAMPLES / "mou-nrw-fukushima-2026.toml"
 APPROVED = SAMPLES / "approved" / "mou-nrw-fukushima-2026.ja.toml"
