@@ -106,6 +106,10 @@ def glossary_scan(
         for hit in found:
             entry = hit.entry
             where = " (in a compound)" if hit.in_compound else ""
+            if hit.context:
+                where += f" → {hit.target_form()} ({hit.context})"
+            elif hit.review:
+                where += " (review: the equivalent depends on who is meant)"
             click.echo(
                 f"{segment_id}:{hit.start}: {json.dumps(hit.form, ensure_ascii=False)}{where}"
                 f" = {entry.de} → {entry.ja} / {entry.en or '?'} ({entry.type}, {entry.id})"
@@ -252,6 +256,9 @@ def _hit_dict(segment_id: str, hit: TermHit) -> dict[str, Any]:
         "end": hit.end,
         "form": hit.form,
         "in_compound": hit.in_compound,
+        "context": hit.context,
+        "equivalent": hit.target_form(),
+        "review": hit.review,
         "entry": {
             "id": entry.id,
             "de": entry.de,
