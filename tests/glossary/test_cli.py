@@ -87,7 +87,10 @@ def test_scan_json_with_own_glossary(runner: CliRunner, mini_path: Path) -> None
     assert data["lang"] == "ja"
     assert data["glossary_version"] == load_glossary(mini_path).version
     first = data["hits"][0]
-    assert set(first) == {"segment", "start", "end", "form", "in_compound", "entry"}
+    assert set(first) == {
+        *("segment", "start", "end", "form", "in_compound", "entry"),
+        *("context", "equivalent", "review"),  # who is meant, and what that makes of the term
+    }
     assert {h["entry"]["de"] for h in data["hits"]} >= {
         "Masao Uchibori",
         "Gouverneur",
