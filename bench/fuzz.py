@@ -1,6 +1,6 @@
 """The long fuzz run: ≥ 10,000 generated inputs through every reader and loader.
 
-Targets and the mutator are the ones the property tests use (tests/robustness/targets.py):
+Targets and the mutator are the ones the property tests use (bench/fuzz_targets.py):
 plain text, Markdown, HTML, DOCX, TMX, TBX, CSV and TOML glossaries, the pack manifest, the MoU
 summary and the segmenter, each fed the samples mutated at random. Only `ToolkitError`s may
 come out; anything else is an escape, counted, and its input saved for replay.
@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.robustness.targets import TARGETS, Escape, make_input, run_target  # noqa: E402
+from bench.fuzz_targets import TARGETS, Escape, make_input, run_target  # noqa: E402
 
 
 def main() -> None:

@@ -61,11 +61,15 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="dejakit-pack-bench-"))
     for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
         os.environ[var] = str(work / var.lower())
-    from toolkit.exchange import read_tmx
-    from toolkit.glossary import default_glossary
-    from toolkit.memory import TranslationMemory
-    from toolkit.pack import build_pack, read_manifest, write_pack
-    from toolkit.resources import template_dir
+    from toolkit import (
+        TranslationMemory,
+        build_pack,
+        default_glossary,
+        read_manifest,
+        read_tmx,
+        template_dir,
+        write_pack,
+    )
 
     manifest_path = write_manifest(work, args.documents)
     with TranslationMemory(work / "memory.sqlite") as memory:

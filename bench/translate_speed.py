@@ -42,18 +42,29 @@ def main() -> int:
         os.environ[var] = str(work / var.lower())
     os.environ["ARGOS_PACKAGES_DIR"] = str(work / "packages")
 
-    from toolkit.engines.argos import ArgosEngine, EngineSettings, _translator
-    from toolkit.engines.packages import install_package
-    from toolkit.memory import TranslationMemory
-    from toolkit.pipeline import translate_texts
+    import ctranslate2
+
+    from toolkit import (
+        ArgosEngine,
+        ArgosSettings,
+        TranslationMemory,
+        install_package,
+        translate_texts,
+    )
 
     install_package(ROOT / "tests" / "models" / "copy" / "translate-de_en-test_copy.argosmodel")
     sentences = document_set(args.segments)
     paragraphs = [" ".join(sentences[i : i + 3]) for i in range(0, len(sentences), 3)]
-    settings = EngineSettings()
+    settings = ArgosSettings()
     engine = ArgosEngine(settings)
     leg = engine.route("de", "en")[0]
-    translator = _translator(leg.package, settings)  # load once, outside every timing
+    translator = ctranslate2.Translator(  # loaded as dejakit loads it, outside every timing
+        str(leg.package.model_dir),
+        device=settings.resolved_device(),
+        compute_type=settings.resolved_compute_type(),
+        inter_threads=settings.inter_threads,
+        intra_threads=settings.intra_threads,
+    )
     leg.translate(sentences[:8])  # warm up threads and caches alike for all three
 
     # raw CTranslate2 (tokenized beforehand, one call, the same options) and dejakit's
@@ -89,7 +100,7 @@ def main() -> int:
     memory.close()
 
     # argostranslate, per paragraph.
-    from tests.engines.reference import reference_translator
+    from bench.argos_reference import reference_translator
 
     argos = reference_translator(work / "packages")
     argos(paragraphs[0], "de", "en")  # load its model outside the timing
@@ -132,7 +143,7 @@ def main() -> int:
 
 def document_set(size: int) -> list[str]:
     """Return `size` unique German sentences from the samples and the held-out set."""
-    from toolkit.ingest import read_document
+    from toolkit import read_document
 
     base: list[str] = []
     for path in sorted((ROOT / "samples").glob("pm-*-de.[tm][xd]*")):

@@ -40,7 +40,16 @@ from .errors import (
     SegmentError,
     ToolkitError,
 )
-from .ingest import ReaderEntry, read_document, read_text, register_reader, supported_suffixes
+from .ingest import (
+    RawBlock,
+    ReaderEntry,
+    decode_text,
+    read_document,
+    read_text,
+    register_reader,
+    sanitize_text,
+    supported_suffixes,
+)
 from .ingest.jsondoc import read_json_document
 from .memory import TranslationMemory, TranslationUnit, default_memory_path
 from .model import (
@@ -54,7 +63,7 @@ from .model import (
     TermCheck,
     document_to_dict,
 )
-from .pipeline import translate_document
+from .pipeline import translate_document, translate_texts
 from .render import render_document
 from .resources import glossary_dir, template_dir
 from .segment import segment_text, split_text
@@ -62,6 +71,8 @@ from .version import __version__
 
 if TYPE_CHECKING:
     from .doctor import run_checks
+    from .engines.argos import ArgosEngine
+    from .engines.argos import EngineSettings as ArgosSettings
     from .engines.packages import (
         describe_routes,
         download_route,
@@ -97,6 +108,7 @@ if TYPE_CHECKING:
         PAPERS,
         PDF_VARIANT_NAMES,
         RenderOptions,
+        render_options_from_names,
     )
     from .render.view import summarize as summarize_document
     from .review import (
@@ -108,10 +120,18 @@ if TYPE_CHECKING:
         is_review_path,
         list_conflicts,
     )
+    from .web import WebConfig, create_app, is_loopback, load_access
 
 # Loaded on first use ("module" or "module:attribute"): glossary matchers, QA (Babel), packs,
 # review files, TMX and the model store are not needed to start the command line.
 _LAZY = {
+    "WebConfig": ".web",
+    "create_app": ".web",
+    "is_loopback": ".web",
+    "load_access": ".web",
+    "render_options_from_names": ".render.options",
+    "ArgosEngine": ".engines.argos",
+    "ArgosSettings": ".engines.argos:EngineSettings",
     "DEFAULT_NOTICE": ".render.options",
     "FIRSTS": ".render.options",
     "Glossary": ".glossary",
@@ -124,6 +144,9 @@ _LAZY = {
     "approve_segment": ".review",
     "build_pack": ".pack",
     "check_document": ".qa",
+    "check_docx": ".render.docxcheck",
+    "count_kinds": ".render.docxcheck",
+    "DocxDefect": ".render.docxcheck",
     "check_glossary": ".glossary",
     "compare_with_review": ".review",
     "default_glossary": ".glossary",
@@ -168,11 +191,14 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [  # noqa: RUF022  # plainly sorted, as tests/test_package.py checks
+    "ArgosEngine",
+    "ArgosSettings",
     "Block",
     "BlockKind",
     "ConfigError",
     "DEFAULT_NOTICE",
     "Document",
+    "DocxDefect",
     "Engine",
     "EngineEntry",
     "EngineError",
@@ -192,6 +218,7 @@ __all__ = [  # noqa: RUF022  # plainly sorted, as tests/test_package.py checks
     "PDF_VARIANT_NAMES",
     "PackError",
     "Progress",
+    "RawBlock",
     "ReaderEntry",
     "RenderError",
     "RenderOptions",
@@ -203,12 +230,17 @@ __all__ = [  # noqa: RUF022  # plainly sorted, as tests/test_package.py checks
     "ToolkitError",
     "TranslationMemory",
     "TranslationUnit",
+    "WebConfig",
     "__version__",
     "approve_segment",
     "build_pack",
     "check_document",
+    "check_docx",
     "check_glossary",
     "compare_with_review",
+    "count_kinds",
+    "create_app",
+    "decode_text",
     "default_glossary",
     "default_memory_path",
     "describe_routes",
@@ -223,8 +255,10 @@ __all__ = [  # noqa: RUF022  # plainly sorted, as tests/test_package.py checks
     "import_review",
     "install_package",
     "installed_packages",
+    "is_loopback",
     "is_review_path",
     "list_conflicts",
+    "load_access",
     "load_glossaries",
     "make_engine",
     "pack_paths",
@@ -241,7 +275,9 @@ __all__ = [  # noqa: RUF022  # plainly sorted, as tests/test_package.py checks
     "register_reader",
     "remove_package",
     "render_document",
+    "render_options_from_names",
     "run_checks",
+    "sanitize_text",
     "scan_document",
     "segment_text",
     "split_text",
@@ -251,6 +287,7 @@ __all__ = [  # noqa: RUF022  # plainly sorted, as tests/test_package.py checks
     "template_dir",
     "translate_document",
     "translate_mou",
+    "translate_texts",
     "write_fact_sheet",
     "write_glossary_csv",
     "write_glossary_toml",

@@ -31,6 +31,35 @@ __all__ = [
     "parse_number",
 ]
 
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A span of text with its form in the other language."""
+
+    start: int
+    end: int
+    kind: str  # date | amount | quantity
+    text: str
+    target: str  # the same thing written the target language's way
+    date: dt.date | None = None  # for dates: the date (year 2000 or the default if not written)
+    year_given: bool = True
+    last_day: int | None = None  # for a range of days („1. bis 6. März“): the last one
+
+    @classmethod
+    def of(
+        cls,
+        match: re.Match[str],
+        kind: str,
+        target: str,
+        date: dt.date | None = None,
+        year_given: bool = True,
+        last_day: int | None = None,
+    ) -> Found:
+        """Return the span `match` found, of `kind`, written `target` in the other language."""
+        start, end = match.span()
+        return cls(start, end, kind, match.group(0), target, date, year_given, last_day)
+
+
 DE_MONTHS = (
     "Januar Februar März April Mai Juni Juli August September Oktober November Dezember".split()
 )
@@ -119,34 +148,10 @@ UNITS = (
     "t",
     "%",
 )
-_DE_QUANTITY = re.compile(
-    r"(?P<num>"
-    + _DE_NUMBER
-    + r")\s?(?P<unit>Prozent|"
-    + "|".join(re.escape(u) for u in UNITS)
-    + r")(?![\w³])"
-)
-_JA_QUANTITY = re.compile(
-    r"(?P<num>"
-    + _JA_NUMBER
-    + r")\s?(?P<unit>％|"
-    + "|".join(re.escape(u) for u in UNITS)
-    + r"|トン)(?![\w³])"
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    """A span of text with its form in the other language."""
-
-    start: int
-    end: int
-    kind: str  # date | amount | quantity
-    text: str
-    target: str  # the same thing written the target language's way
-    date: dt.date | None = None  # for dates: the date (year 2000 or the default if not written)
-    year_given: bool = True
-    last_day: int | None = None  # for a range of days („1. bis 6. März“): the last one
+_UNITS = "|".join(re.escape(u) for u in UNITS)
+# A number, then its unit (not the start of a longer word: "5 t" but not "5 tausend")
+_DE_QUANTITY = re.compile(rf"(?P<num>{_DE_NUMBER})\s?(?P<unit>Prozent|{_UNITS})(?![\w³])")
+_JA_QUANTITY = re.compile(rf"(?P<num>{_JA_NUMBER})\s?(?P<unit>％|{_UNITS}|トン)(?![\w³])")
 
 
 def parse_number(text: str, lang: str) -> Decimal | None:
@@ -218,17 +223,7 @@ def find_dates(text: str, lang: str, *, default_year: int | None = None) -> list
             target_text = format_date_for(
                 date, target, weekday=bool(groups.get("wd")), year=year is not None
             )
-            found.append(
-                Found(
-                    match.start(),
-                    match.end(),
-                    "date",
-                    match.group(0),
-                    target_text,
-                    date,
-                    year is not None,
-                )
-            )
+            found.append(Found.of(match, "date", target_text, date, year is not None))
     return sorted(found, key=lambda f: f.start)
 
 
@@ -255,18 +250,7 @@ def _find_ranges(text: str, lang: str, default_year: int | None) -> list[Found]:
             end = format_date(last, "d. MMMM y" if year else "d. MMMM", locale="de")
             words = bool(groups.get("kara"))
             target = f"vom {first.day}. bis {end}" if words else f"{first.day}.–{end}"
-        found.append(
-            Found(
-                match.start(),
-                match.end(),
-                "date",
-                match.group(0),
-                target,
-                first,
-                year is not None,
-                last.day,
-            )
-        )
+        found.append(Found.of(match, "date", target, first, year is not None, last.day))
     return found
 
 
@@ -301,7 +285,7 @@ def find_amounts(text: str, lang: str) -> list[Found]:
             scale = DE_SCALES.get((match.group("scale") or "").lower(), Decimal(1))
             currency = _CURRENCIES_DE[match.group("cur").lower()]
             target = _ja_amount(value * scale) + _CURRENCY_JA[currency]
-            found.append(Found(match.start(), match.end(), "amount", match.group(0), target))
+            found.append(Found.of(match, "amount", target))
         return found
     for match in _JA_AMOUNT.finditer(text):
         value = _ja_value(match.group("parts"))
@@ -309,7 +293,7 @@ def find_amounts(text: str, lang: str) -> list[Found]:
             continue
         currency = _JA_CURRENCIES[match.group("cur")]
         target = _de_amount(value) + " " + _CURRENCY_DE[currency]
-        found.append(Found(match.start(), match.end(), "amount", match.group(0), target))
+        found.append(Found.of(match, "amount", target))
     return found
 
 
@@ -327,7 +311,7 @@ def find_quantities(text: str, lang: str) -> list[Found]:
         else:
             unit = {"％": "Prozent", "%": "Prozent", "トン": "t"}.get(unit, unit)
             rendered = f"{number} {unit}"
-        found.append(Found(match.start(), match.end(), "quantity", match.group(0), rendered))
+        found.append(Found.of(match, "quantity", rendered))
     return found
 
 
@@ -343,7 +327,7 @@ def find_numbers(text: str, lang: str) -> list[Found]:
     target = "ja" if lang == "de" else "de"
     pattern = _DE_GROUPED if lang == "de" else _JA_GROUPED
     return [
-        Found(m.start(), m.end(), "number", m.group(0), localize_number(m.group(0), lang, target))
+        Found.of(m, "number", localize_number(m.group(0), lang, target))
         for m in pattern.finditer(text)
     ]
 

@@ -1,18 +1,23 @@
-"""Reading an input file: its bytes, and its text as UTF-8, each failure one clear error.
+"""Reading an input file: its bytes, its text as UTF-8, its XML; each failure one clear error.
 
-Every reader of a user's file (documents, glossaries, CSV term lists, TOML manifests and MoU
-summaries, dejakit's own JSON) reports a missing file, a folder, an unreadable file or a byte
-that isn't UTF-8 the same way: one line naming the file (and the line of the bad byte) and the
-fix, raised as the error type of the caller's failure family.
+Every reader of a user's file (documents, glossaries, CSV and TBX term lists, TMX and XLIFF,
+TOML manifests and MoU summaries, dejakit's own JSON) reports a missing file, a folder, an
+unreadable file, a byte that isn't UTF-8 or XML that isn't well-formed the same way: one line
+naming the file (and the line at fault) and the fix, raised as the error type of the caller's
+failure family.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import ToolkitError
 
-__all__ = ["decode_utf8", "read_bytes", "utf8_error_line"]
+if TYPE_CHECKING:
+    from lxml import etree
+
+__all__ = ["decode_utf8", "read_bytes", "read_xml", "utf8_error_line"]
 
 
 def read_bytes(path: Path, error: type[ToolkitError], what: str = "file") -> bytes:
@@ -42,3 +47,21 @@ def decode_utf8(data: bytes, path: Path, error: type[ToolkitError], fix: str) ->
 def utf8_error_line(data: bytes, exc: UnicodeDecodeError) -> int:
     """Return the line (from 1) of the byte `exc` failed at."""
     return data[: exc.start].count(b"\n") + 1
+
+
+def read_xml(path: Path, error: type[ToolkitError], fix: str) -> etree._Element:
+    """Return the root element of the XML file at `path`, else raise `error` at the bad line.
+
+    translate-toolkit's parser resolves no entities and fetches nothing (hostile files stay
+    harmless); `fix` says how to get a good file, e.g. ``"export the TMX again from its tool"``.
+    """
+    from lxml import etree
+    from translate.misc.xml_helpers import parse_xml_file
+
+    try:
+        root: etree._Element = parse_xml_file(str(path)).getroot()
+    except OSError as exc:
+        raise error(f"{path}: can't be read ({exc})") from None
+    except etree.XMLSyntaxError as exc:
+        raise error(f"{path}:{exc.lineno or 0}: not well-formed XML ({exc.msg}); {fix}") from None
+    return root

@@ -1,10 +1,10 @@
-"""TOML files with a line for every key: tomllib parses, a scan of the raw text finds the lines.
+"""TOML files with a line for every key: the one layer glossaries, pack manifests and MoU use.
 
-tomllib reports lines only for syntax errors, so the header line of each table and the line of
-each ``key =`` inside it come from a scan of the raw text (`scan_lines`; glossaries, pack
-manifests and MoU summaries all use it). `Table`
-wraps one table with typed getters that note problems (``file:line: what; fix``) instead of
-raising, so a reader can report every problem of a file at once.
+tomllib gives the values but reports lines only for syntax errors, so the header line of each
+table and the line of each ``key =`` inside it come from tree-sitter's TOML grammar
+(`scan_lines`). `parse_toml` reads a file into a `TomlFile` (values and lines); `Table` wraps one
+table with the line of each key and typed getters that note problems (``file:line: what; fix``)
+in `Problems` instead of raising, so a reader reports every problem of a file at once.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from .errors import ToolkitError
-from .textfile import decode_utf8, read_bytes
+from .textfile import read_bytes, utf8_error_line
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -31,9 +31,13 @@ __all__ = [
     "Problems",
     "Table",
     "TomlFile",
+    "TomlProblem",
+    "parse_toml",
     "read_toml",
     "scan_lines",
     "syntax_error_line",
+    "toml_type",
+    "tomllib",
     "top_table",
 ]
 
@@ -44,21 +48,38 @@ _TYPES = {bool: "a boolean", int: "a number", float: "a number", list: "a list",
 TableKey = tuple[str, int]  # (dotted table name, index among the [[name]] tables; 0 for [name])
 
 
+Severity = Literal["error", "warning"]
+
+
 @dataclass
 class Problems:
-    """The problems found in one file, each at a line."""
+    """The problems found in one file, each at a line: errors, and warnings that don't stop it."""
 
     path: Path
-    items: list[tuple[int, str]] = field(default_factory=list)
+    found: list[tuple[int, Severity, str]] = field(default_factory=list)
 
     def add(self, line: int, message: str) -> None:
-        """Note `message` (what is wrong; how to fix it) at `line`."""
-        self.items.append((line, message))
+        """Note the error `message` (what is wrong; how to fix it) at `line`."""
+        self.found.append((line, "error", message))
+
+    def warn(self, line: int, message: str) -> None:
+        """Note the warning `message` at `line`."""
+        self.found.append((line, "warning", message))
 
     def raise_if_any(self, error: type[ToolkitError]) -> None:
-        """Raise `error` listing every problem, one ``file:line: message`` per line."""
-        if self.items:
-            raise error("\n".join(f"{self.path}:{line}: {msg}" for line, msg in self.items))
+        """Raise `error` listing every error, one ``file:line: message`` per line."""
+        errors = [(line, msg) for line, severity, msg in self.found if severity == "error"]
+        if errors:
+            raise error("\n".join(f"{self.path}:{line}: {msg}" for line, msg in errors))
+
+
+class TomlProblem(Exception):
+    """A file that can't be read as TOML at all: its line and what to do."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(f"{line}: {message}")
+        self.line = line
+        self.message = message
 
 
 @dataclass(frozen=True)
@@ -78,7 +99,23 @@ class TomlFile:
 def read_toml(path: Path, error: type[ToolkitError], what: str) -> TomlFile:
     """Return the TOML file at `path` (a `what`), raising `error` with file:line if unusable."""
     raw = read_bytes(path, error, f"{what} file")
-    text = decode_utf8(raw, path, error, f"save the {what} as UTF-8")
+    try:
+        return parse_toml(path, raw, what=what)
+    except TomlProblem as exc:
+        raise error(f"{path}:{exc.line}: {exc.message}") from None
+
+
+def parse_toml(path: Path, raw: bytes, *, what: str, example: str = 'title_de = "…"') -> TomlFile:
+    """Return the TOML in `raw` (the bytes of `path`, a `what`), NFC-normalised.
+
+    Raises `TomlProblem` for bytes that are not UTF-8 and for a syntax error, with the line and
+    the fix (`example` shows a valid line of such a file).
+    """
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = utf8_error_line(raw, exc)
+        raise TomlProblem(line, f"not valid UTF-8; save the {what} as UTF-8") from None
     text = unicodedata.normalize("NFC", text)
     try:
         data = tomllib.loads(text)
@@ -87,13 +124,15 @@ def read_toml(path: Path, error: type[ToolkitError], what: str) -> TomlFile:
         source = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
         date = _DATE_LIKE.search(source)
         if date:
-            raise error(
-                f"{path}:{line}: {date.group(1)} is not a valid date; write dates as "
-                "YYYY-MM-DD without quotes, e.g. date = 2026-03-02"
+            raise TomlProblem(
+                line,
+                f"{date.group(1)} is not a valid date; write dates as YYYY-MM-DD without "
+                "quotes, e.g. date = 2026-03-02",
             ) from None
-        raise error(
-            f"{path}:{line}: TOML syntax error: {detail}; fix the syntax (text in double "
-            'quotes, lists in [ ], dates as 2026-03-02, e.g. title_de = "…")'
+        raise TomlProblem(
+            line,
+            f"TOML syntax error: {detail}; fix the syntax (text in double quotes, lists in "
+            f"[ ], one key per line, dates as 2026-03-02, e.g. {example})",
         ) from None
     return TomlFile(path, data, scan_lines(text))
 
@@ -186,24 +225,48 @@ class Table:
         """Return the line of `key` (or of the table header)."""
         return self.file.line_of(self.key, key)
 
+    def _prefixed(self, message: str) -> str:
+        return f"{self.label}: {message}" if self.label else message
+
     def problem(self, key: str, message: str) -> None:
         """Note a problem with `key` of this table."""
-        self.problems.add(self.line(key), f"{self.label}: {message}")
+        self.problems.add(self.line(key), self._prefixed(message))
 
-    def check_keys(self, known: Iterable[str], tables: Iterable[str] = ()) -> None:
-        """Note every key that is not in `known` (or a sub-table not in `tables`)."""
-        names = sorted({*known, *tables})
+    def warn(self, key: str, message: str) -> None:
+        """Note a warning about `key` of this table."""
+        self.problems.warn(self.line(key), self._prefixed(message))
+
+    def check_keys(self, known: Iterable[str], tables: Iterable[str] = (), where: str = "") -> None:
+        """Note every key that is not in `known` (or a sub-table not in `tables`).
+
+        `where` names the table in the message ("unknown key 'x' in [[entry]]").
+        """
         for key in self.data:
-            if key in names:
-                continue
-            close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
-            self.suggested.update(close)
-            hint = f"did you mean {close[0]!r}?" if close else f"use one of {', '.join(names)}"
-            own = self.file.lines.get(self.key, {})
-            sub = self.file.lines.get((f"{self.key[0]}.{key}".lstrip("."), 0), {})
-            line = own.get(key) or sub.get("") or self.line()
-            kind = "table" if key not in own and sub else "key"
-            self.problems.add(line, f"{self.label}: unknown {kind} {key!r}; {hint}")
+            self.check_key(key, known, tables, where)
+
+    def check_key(
+        self, key: str, known: Iterable[str], tables: Iterable[str] = (), where: str = ""
+    ) -> bool:
+        """Return whether `key` is in `known` or `tables`; note a problem if it isn't."""
+        names = sorted({*known, *tables})
+        if key in names:
+            return True
+        close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
+        self.suggested.update(close)
+        hint = f"did you mean {close[0]!r}?" if close else f"use one of {', '.join(names)}"
+        kind = "table" if key not in self.file.lines.get(self.key, {}) and self._sub(key) else "key"
+        place = f" in {where}" if where else ""
+        self.problems.add(
+            self.key_line(key), self._prefixed(f"unknown {kind} {key!r}{place}; {hint}")
+        )
+        return False
+
+    def key_line(self, key: str) -> int:
+        """Return the line of `key`, or of the sub-table it names, else of the table header."""
+        return self.file.lines.get(self.key, {}).get(key) or self._sub(key).get("") or self.line()
+
+    def _sub(self, key: str) -> dict[str, int]:
+        return self.file.lines.get((f"{self.key[0]}.{key}".lstrip("."), 0), {})
 
     def has(self, key: str) -> bool:
         """Return whether the table sets `key`."""
@@ -217,7 +280,7 @@ class Table:
                 self.problem("", f'missing {key}; add {key} = "{hint}"')
             return None
         if not isinstance(value, str):
-            self.problem(key, f'{key} must be text, not {_type(value)}; write {key} = "{hint}"')
+            self.problem(key, f'{key} must be text, not {toml_type(value)}; write {key} = "{hint}"')
             return None
         value = value.strip()
         if not value:
@@ -233,7 +296,7 @@ class Table:
                 self.problem("", f"missing {key}; add {key} = 2026-03-02 (YYYY-MM-DD, no quotes)")
             return None
         if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-            shown = f"{value!r}" if isinstance(value, str) else _type(value)
+            shown = f"{value!r}" if isinstance(value, str) else toml_type(value)
             self.problem(
                 key, f"{key} = {shown} is not a date; write {key} = 2026-03-02 (no quotes)"
             )
@@ -304,5 +367,6 @@ def top_table(file: TomlFile, problems: Problems) -> Table:
     return Table(file, problems, ("", 0), file.data, file.path.name)
 
 
-def _type(value: object) -> str:
+def toml_type(value: object) -> str:
+    """Return how messages name the TOML type of `value`: "a number", "a list", …"""
     return next((n for t, n in _TYPES.items() if isinstance(value, t)), type(value).__name__)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bench.argos_reference import reference_translator
 from tests.engines.conftest import heldout
-from tests.engines.reference import reference_translator
 from toolkit.engines.argos import ArgosEngine
 from toolkit.segment import split_text
 

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.robustness.targets import TARGETS, make_input, run_target
+from bench.fuzz_targets import TARGETS, make_input, run_target
 from toolkit.ingest import read_text
 from toolkit.segment import split_text
 

@@ -4,6 +4,7 @@ download; the memory and the outputs are the CLI's."""
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from pathlib import Path
@@ -27,7 +28,7 @@ def test_read_view_shows_blocks_kinds_and_sentences(client: TestClient) -> None:
     page = client.get(upload(client, RELEASE))
     assert page.status_code == 200
     assert "3 Abschnitte, 4 Sätze, Sprache: Deutsch" in page.text
-    for kind in ("Rubrik", "Titel", "Absatz"):
+    for kind in ("Dachzeile", "Titel", "Absatz"):
         assert kind in page.text
     assert "Ammoniak dient als Träger." in page.text
 
@@ -230,3 +231,43 @@ def test_job_page_shows_progress_and_cancel(client: TestClient) -> None:
     gate.set()
     time.sleep(0.2)
     assert "abgebrochen" in client.get(f"{doc_url}/job").text
+
+
+def test_reviewed_xliff_comes_back_through_the_page(client: TestClient, memory_path: Path) -> None:
+    doc_url = translate(client, upload(client, RELEASE)).rsplit("/", 1)[0]
+    xliff = client.post(
+        f"{doc_url}/download", data={"csrf_token": csrf(client), "format": "xliff"}
+    ).text
+    reviewed = re.sub(r"<target>[^<]*</target>", "<target>報道発表</target>", xliff, count=1)
+    assert reviewed != xliff
+    for dry_run, expected in (("1", "würden freigegeben"), ("", "1 Übersetzungen freigegeben")):
+        response = client.post(
+            "/reviews/import",
+            data={"csrf_token": csrf(client), "reviewer": "K. Sato", "dry_run": dry_run},
+            files={"file": ("release.ja.xlf", reviewed.encode(), "application/xliff+xml")},
+        )
+        assert response.status_code == 200, response.text
+        assert expected in response.text
+        assert "<ins>報道発表</ins>" in response.text
+    with TranslationMemory(memory_path) as memory:
+        served = memory.history("Pressemitteilung", "de", "ja")[0]
+    assert (served.target, served.kind, served.reviewer) == ("報道発表", "approved", "K. Sato")
+
+
+def test_review_file_that_was_never_sent_is_refused(client: TestClient) -> None:
+    response = client.post(
+        "/reviews/import",
+        data={"csrf_token": csrf(client), "reviewer": "K. Sato"},
+        files={"file": ("fremd.xlf", b"<xliff/>", "application/xliff+xml")},
+    )
+    assert response.status_code == 400
+    assert "fremd.xlf" in response.text
+    assert "upload" not in response.text
+
+
+def test_download_keeps_a_japanese_file_name(client: TestClient) -> None:
+    doc_url = upload(client, "Pressemitteilung\n", name="報道発表.txt")
+    doc_url = translate(client, doc_url).rsplit("/", 1)[0]
+    response = client.post(f"{doc_url}/download", data={"csrf_token": csrf(client)})
+    disposition = response.headers["content-disposition"]
+    assert "filename*=utf-8''%E5%A0%B1%E9%81%93%E7%99%BA%E8%A1%A8.ja.pdf" in disposition

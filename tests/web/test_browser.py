@@ -241,3 +241,39 @@ def test_pack_from_upload(page: Any, live_server: LiveServer, tmp_path: Path, sh
     pdf = tmp_path / "pack.pdf"
     info.value.save_as(pdf)
     assert "Delegationsreise nach Japan" in pdftotext(pdf)
+
+
+def test_without_javascript(browser: Any, live_server: LiveServer) -> None:
+    context = browser.new_context(locale="de-DE", java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server.url + "/")
+    page.get_by_label("… oder Text hier einfügen").fill("Pressekontakt\n\nDas Land baut aus.\n")
+    page.get_by_role("button", name="Einlesen").click()
+    page.get_by_role("button", name="Übersetzen", exact=True).click()
+    page.wait_for_url(re.compile(r"/translation$"), timeout=60_000)  # the job page reloads
+    page.get_by_label("Ihr Name").fill("Erika Muster")
+    page.get_by_role("button", name="OK").click()  # without the script the name is saved first
+    page.get_by_label("Übersetzung von Satz b2.s1").fill("州は拡大する。")
+    row(page, "b2.s1").get_by_role("button", name="Freigeben").click()
+    page.wait_for_url(re.compile(r"saved=b2\.s1"))
+    assert "freigegeben von Erika Muster" in row(page, "b2.s1").inner_text()
+    context.close()
+
+
+UNLABELLED = """[...document.querySelectorAll('input:not([type=hidden]), select, textarea, button')]
+  .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')
+               && !(e.tagName === 'BUTTON' && e.textContent.trim()))
+  .map(e => e.outerHTML.slice(0, 80))"""
+
+
+def test_every_field_is_labelled(page: Any, live_server: LiveServer) -> None:
+    upload_sample(page)
+    urls = [page.url, page.url + "/translation"]
+    translate(page)
+    for path in ("/", "/pack", "/search?q=Wasserstoff", "/reviews", "/doctor"):
+        urls.append(live_server.url + path)
+    for url in urls:
+        page.goto(url)
+        assert page.evaluate(UNLABELLED) == [], url
+        assert page.locator("h1").count() == 1, url
+        assert page.locator("html").get_attribute("lang") == "de"

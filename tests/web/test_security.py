@@ -5,12 +5,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import httpx
 import pytest
 from click.testing import CliRunner
 from starlette.routing import Route
 from starlette.testclient import TestClient
 
-from tests.web.conftest import UPLOAD_LIMIT, csrf, make_client, translate, upload
+from tests.web.conftest import (
+    UPLOAD_LIMIT,
+    csrf,
+    make_client,
+    start_server,
+    stop_server,
+    translate,
+    upload,
+)
 from toolkit import TranslationMemory
 from toolkit.cli import cli
 from toolkit.web import Access, load_access
@@ -167,6 +176,20 @@ def test_other_hosts_need_a_token(tmp_path: Path) -> None:
     assert is_loopback("localhost")
     assert not is_loopback("0.0.0.0")
     assert not is_loopback("192.0.2.7")
+
+
+def test_served_with_a_token_file_asks_for_it(copy_packages: Path, tmp_path: Path) -> None:
+    token = tmp_path / "team.token"
+    token.write_text("team-0123456789abcdef\n")
+    server = start_server(copy_packages, tmp_path, "--token-file", str(token))
+    try:
+        first = httpx.get(server.url + "/", follow_redirects=False)
+        assert first.status_code == 303
+        assert first.headers["location"] == "/login"
+        bearer = {"authorization": "Bearer team-0123456789abcdef"}
+        assert httpx.get(server.url + "/", headers=bearer).status_code == 200
+    finally:
+        stop_server(server)
 
 
 def test_users_file_format_errors_name_the_line(tmp_path: Path) -> None:

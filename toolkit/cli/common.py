@@ -26,19 +26,26 @@ from .. import (
     EngineOptions,
     Issue,
     Progress,
-    RenderOptions,
     ToolkitError,
+    TranslationMemory,
+    default_memory_path,
     engine_entries,
     engine_names,
     make_engine,
+    render_options_from_names,
 )
 
 if TYPE_CHECKING:
     from .. import Glossary
 
 __all__ = [
+    "FILE",
+    "FROM_OPTION",
     "LANG_CHOICE",
+    "PATH",
     "EngineChoice",
+    "TranslationSetup",
+    "choice_option",
     "echo_qa_summary",
     "echo_summary",
     "engine_options",
@@ -46,13 +53,18 @@ __all__ = [
     "handle_errors",
     "load_glossary_option",
     "memory_option",
+    "output_option",
     "progress_bar",
     "render_options",
+    "translation_options",
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 LANG_CHOICE = click.Choice(["de", "ja"])
+FROM_OPTION = click.option(
+    "--from", "source_lang", type=LANG_CHOICE, default=None, help="Source language."
+)
 
 
 def handle_errors(func: F) -> F:
@@ -68,15 +80,29 @@ def handle_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+FILE = click.Path(dir_okay=False, path_type=Path)  # a file to read or write (not a folder)
+PATH = click.Path(path_type=Path)  # checked by the reader, which names the fix
+
+
+def output_option(help: str, *, multiple: bool = False, required: bool = False) -> Callable[[F], F]:
+    """Return the -o/--output option (a file; repeatable with `multiple`)."""
+    name = ("outputs",) if multiple else ()
+    return click.option(
+        "-o", "--output", *name, type=FILE, multiple=multiple, required=required, help=help
+    )
+
+
+def choice_option(name: str, choices: Sequence[str], help: str) -> Callable[[F], F]:
+    """Return an option taking one of `choices` (the first is the default, shown in --help)."""
+    return click.option(
+        name, type=click.Choice(list(choices)), default=choices[0], show_default=True, help=help
+    )
+
+
 def memory_option(func: F) -> F:
     """Add the --memory option."""
-    return click.option(
-        "--memory",
-        "memory_path",
-        type=click.Path(dir_okay=False, path_type=Path),
-        default=None,
-        help="Translation memory file (SQLite). Default: $DEJAKIT_MEMORY or the user data dir.",
-    )(func)
+    help = "Translation memory file (SQLite). Default: $DEJAKIT_MEMORY or the user data dir."
+    return click.option("--memory", "memory_path", type=FILE, default=None, help=help)(func)
 
 
 def glossary_option(func: F) -> F:
@@ -84,13 +110,8 @@ def glossary_option(func: F) -> F:
     func = click.option(
         "--no-glossary", is_flag=True, help="Don't hold the translation to any glossary."
     )(func)
-    return click.option(
-        "--glossary",
-        "glossary_files",
-        type=click.Path(dir_okay=False, path_type=Path),
-        multiple=True,
-        help="Glossary TOML file (repeatable). Default: every glossary shipped with dejakit.",
-    )(func)
+    help = "Glossary TOML file (repeatable). Default: every glossary shipped with dejakit."
+    return click.option("--glossary", "glossary_files", type=FILE, multiple=True, help=help)(func)
 
 
 def load_glossary_option(glossary_files: tuple[Path, ...], no_glossary: bool) -> Glossary | None:
@@ -100,6 +121,44 @@ def load_glossary_option(glossary_files: tuple[Path, ...], no_glossary: bool) ->
     from .. import default_glossary, load_glossaries
 
     return load_glossaries(glossary_files) if glossary_files else default_glossary()
+
+
+@dataclass(frozen=True)
+class TranslationSetup:
+    """What a translating command is given: the memory file, the engine and the glossary."""
+
+    memory_path: Path | None
+    engine: EngineChoice
+    glossary_files: tuple[Path, ...]
+    no_glossary: bool
+
+    @functools.cached_property
+    def glossary(self) -> Glossary | None:
+        """Return the glossary the options name (loaded on first use, inside the command)."""
+        return load_glossary_option(self.glossary_files, self.no_glossary)
+
+    def memory(self, *, create: bool = True) -> TranslationMemory:
+        """Return the translation memory the options name (to use in a ``with`` block)."""
+        return TranslationMemory(self.memory_path or default_memory_path(), create=create)
+
+
+def translation_options(func: F) -> F:
+    """Add --memory, --engine with the model settings, and --glossary / --no-glossary.
+
+    The command gets them as one `setup: TranslationSetup`.
+    """
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        kwargs["setup"] = TranslationSetup(
+            kwargs.pop("memory_path"),
+            kwargs.pop("engine"),
+            kwargs.pop("glossary_files"),
+            kwargs.pop("no_glossary"),
+        )
+        return func(*args, **kwargs)
+
+    return memory_option(engine_options(glossary_option(cast(F, wrapper))))
 
 
 class _EngineChoice(click.Choice):  # type: ignore[type-arg]
@@ -250,7 +309,7 @@ def render_options(func: F) -> F:
         ),
         click.option("--author", default="", help="Issuer named in the document metadata."),
     ]
-    return _bundle(func, options, "render", _render_options)
+    return _bundle(func, options, "render", render_options_from_names)
 
 
 def _bundle(
@@ -271,31 +330,6 @@ def _bundle(
     for option in reversed(options):
         command = option(command)
     return command
-
-
-def _render_options(
-    *,
-    layout: str,
-    first: str,
-    paper: str,
-    landscape: bool,
-    pivot_column: bool,
-    notice: str,
-    classification: str,
-    pdf_variant: str,
-    author: str,
-) -> RenderOptions:
-    return RenderOptions(
-        layout=layout,  # type: ignore[arg-type]  # click.Choice checked it
-        first=first,  # type: ignore[arg-type]
-        paper=paper,  # type: ignore[arg-type]
-        orientation="landscape" if landscape else "portrait",
-        pivot_column=pivot_column,
-        notice=notice.strip(),
-        classification=classification.strip(),
-        pdf_variant=PDF_VARIANT_NAMES[pdf_variant],
-        author=author.strip(),
-    )
 
 
 @contextlib.contextmanager

@@ -9,19 +9,19 @@ from typing import TYPE_CHECKING, Any, cast
 import click
 
 from .. import ExchangeError, Lang
-from .common import LANG_CHOICE, handle_errors
+from .common import FILE, FROM_OPTION, PATH, choice_option, handle_errors, output_option
 
 if TYPE_CHECKING:  # the glossary package (lxml) is imported only by the commands that use it
     from .. import Glossary, LookupLang, TermHit
 
 __all__ = ["glossary"]
 
-_DIRECTIONS = click.Choice(["de-ja", "ja-de", "de-en", "en-de", "ja-en", "en-ja"])
+_DIRECTIONS = ("de-ja", "ja-de", "de-en", "en-de", "ja-en", "en-ja")
 _GLOSSARY_OPTION = click.option(
     "--glossary",
     "glossary_files",
     multiple=True,
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=FILE,
     help="Glossary TOML file (repeat for several). Default: every shipped glossary.",
 )
 
@@ -32,7 +32,7 @@ def glossary() -> None:
 
 
 @glossary.command("check")
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, type=PATH)
 @click.option("--json", "as_json", is_flag=True, help="Print the issues as a JSON list.")
 @handle_errors
 def glossary_check(files: tuple[Path, ...], as_json: bool) -> None:
@@ -64,9 +64,9 @@ def glossary_check(files: tuple[Path, ...], as_json: bool) -> None:
 
 
 @glossary.command("scan")
-@click.argument("source", type=click.Path(path_type=Path))
+@click.argument("source", type=PATH)
 @_GLOSSARY_OPTION
-@click.option("--from", "source_lang", type=LANG_CHOICE, default=None, help="Source language.")
+@FROM_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON.")
 @handle_errors
 def glossary_scan(
@@ -117,14 +117,10 @@ def glossary_scan(
 
 
 @glossary.command("import")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
-@click.option(
-    "--direction",
-    type=_DIRECTIONS,
-    default="de-ja",
-    show_default=True,
-    help="Languages of a two-column CSV without a header (source-target).",
+@click.argument("file", type=FILE)
+@output_option("The dejakit glossary to write (.toml).", required=True)
+@choice_option(
+    "--direction", _DIRECTIONS, "Languages of a two-column CSV without a header (source-target)."
 )
 @click.option("--domain", default="", help="Domain written to the [glossary] table.")
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
@@ -168,20 +164,8 @@ def glossary_import(file: Path, output: Path, direction: str, domain: str, force
 
 @glossary.command("export")
 @_GLOSSARY_OPTION
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
-    help="Output file: .csv (DeepL glossary), .tbx (TBX-Basic) or .toml.",
-)
-@click.option(
-    "--direction",
-    type=_DIRECTIONS,
-    default="de-ja",
-    show_default=True,
-    help="CSV only: source and target language.",
-)
+@output_option("Output file: .csv (DeepL glossary), .tbx (TBX-Basic) or .toml.", required=True)
+@choice_option("--direction", _DIRECTIONS, "CSV only: source and target language.")
 @click.option("--variants", is_flag=True, help="CSV only: add a row for each source variant.")
 @handle_errors
 def glossary_export(

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from .. import TranslationMemory, TranslationUnit, default_memory_path
-from .common import handle_errors, memory_option
+from .common import FILE, PATH, choice_option, handle_errors, memory_option
 
 __all__ = ["memory"]
 
@@ -19,7 +19,7 @@ def memory() -> None:
 
 
 @memory.command("import")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=PATH)
 @memory_option
 @handle_errors
 def memory_import(files: tuple[Path, ...], memory_path: Path | None) -> None:
@@ -119,25 +119,23 @@ def _is_xliff(path: Path) -> bool:
     return path.suffix.lower() in (".xlf", ".xliff")
 
 
+# What `memory history --json` shows of a unit: key, attribute
+_UNIT_JSON = (
+    ("target", "target"),
+    ("kind", "kind"),
+    ("origin", "origin"),
+    ("reviewer", "reviewer"),
+    ("changed", "updated_at"),
+)
+
+
 def _unit_json(unit: TranslationUnit) -> dict[str, str]:
-    return {
-        "target": unit.target,
-        "kind": unit.kind,
-        "origin": unit.origin,
-        "reviewer": unit.reviewer,
-        "changed": unit.updated_at,
-    }
+    return {key: str(getattr(unit, attribute)) for key, attribute in _UNIT_JSON}
 
 
 @memory.command("export")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--direction",
-    type=click.Choice(["de-ja", "ja-de"]),
-    default="de-ja",
-    show_default=True,
-    help="Which direction's units to write.",
-)
+@click.argument("file", type=FILE)
+@choice_option("--direction", ("de-ja", "ja-de"), "Which direction's units to write.")
 @memory_option
 @handle_errors
 def memory_export(file: Path, direction: str, memory_path: Path | None) -> None:

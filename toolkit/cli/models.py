@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .common import handle_errors
+from .common import PATH, handle_errors
 
 __all__ = ["models"]
 
@@ -59,7 +59,7 @@ def models_list(as_json: bool) -> None:
 
 
 @models.command("install")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=PATH)
 @handle_errors
 def models_install(files: tuple[Path, ...]) -> None:
     """Install .argosmodel FILES (works offline, e.g. from a USB stick).

@@ -9,27 +9,25 @@ from typing import Any
 
 import click
 
-from .. import (
-    DEFAULT_NOTICE,
-    SEVERITIES,
-    Engine,
-    Issue,
-    Lang,
-    TranslationMemory,
-    default_memory_path,
-)
+from .. import DEFAULT_NOTICE, SEVERITIES, Engine, Issue, Lang
 from .common import (
+    FILE,
     LANG_CHOICE,
+    PATH,
     EngineChoice,
-    engine_options,
-    glossary_option,
+    TranslationSetup,
     handle_errors,
-    load_glossary_option,
-    memory_option,
+    output_option,
     progress_bar,
+    translation_options,
 )
 
 __all__ = ["mou", "pack"]
+
+_FACT_SHEET_HELP = (
+    "Fact sheet file: .pdf, .docx or .html (repeat for several). "
+    "Default: <name>.<to>.pdf in the current folder."
+)
 
 
 def _engines(quiet: bool, engine: EngineChoice) -> Any:
@@ -45,7 +43,7 @@ def _engines(quiet: bool, engine: EngineChoice) -> Any:
 
 
 @click.command()
-@click.argument("manifest", type=click.Path(path_type=Path))
+@click.argument("manifest", type=PATH)
 @click.option(
     "-o",
     "--output",
@@ -55,9 +53,7 @@ def _engines(quiet: bool, engine: EngineChoice) -> Any:
     show_default=True,
     help="Folder for <name>.pdf and <name>.docx (name from [pack] in the manifest).",
 )
-@memory_option
-@engine_options
-@glossary_option
+@translation_options
 @click.option(
     "--with-qa", is_flag=True, help="Add the QA summary page (the preparer's copy, not handouts)."
 )
@@ -69,7 +65,7 @@ def _engines(quiet: bool, engine: EngineChoice) -> Any:
 @click.option(
     "--review",
     "review_file",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=FILE,
     default=None,
     help="Also write the documents as an XLIFF 2.1 review file for a CAT tool (X.xlf).",
 )
@@ -78,14 +74,11 @@ def _engines(quiet: bool, engine: EngineChoice) -> Any:
 def pack(
     manifest: Path,
     out_dir: Path,
-    memory_path: Path | None,
-    glossary_files: tuple[Path, ...],
-    no_glossary: bool,
     with_qa: bool,
     strict: bool,
     quiet: bool,
     review_file: Path | None,
-    engine: EngineChoice,
+    setup: TranslationSetup,
 ) -> None:
     """Build the briefing pack MANIFEST describes: one bound PDF and an editable DOCX.
 
@@ -106,13 +99,10 @@ def pack(
         write_pack,
     )
 
-    glossary = load_glossary_option(glossary_files, no_glossary)
+    glossary = setup.glossary
     checked = read_manifest(manifest, glossary=glossary)
     steps = len(checked.sources) + 2
-    with (
-        TranslationMemory(memory_path or default_memory_path()) as memory,
-        progress_bar(quiet, "Building pack") as progress,
-    ):
+    with setup.memory() as memory, progress_bar(quiet, "Building pack") as progress:
         done = 0
 
         def step(_label: str) -> None:
@@ -124,8 +114,8 @@ def pack(
         built = build_pack(
             checked,
             memory=memory,
-            engine_for=_engines(quiet, engine),
-            glossary=glossary,
+            engine_for=_engines(quiet, setup.engine),
+            glossary=setup.glossary,
             step=step,
         )
         issues = [issue for _, issue in built.issues()]
@@ -158,20 +148,10 @@ def pack(
 
 
 @click.command()
-@click.argument("source", type=click.Path(path_type=Path))
+@click.argument("source", type=PATH)
 @click.option("--to", "target_lang", type=LANG_CHOICE, default=None, help="Target language.")
-@click.option(
-    "-o",
-    "--output",
-    "outputs",
-    type=click.Path(dir_okay=False, path_type=Path),
-    multiple=True,
-    help="Fact sheet file: .pdf, .docx or .html (repeat for several). "
-    "Default: <name>.<to>.pdf in the current folder.",
-)
-@memory_option
-@engine_options
-@glossary_option
+@output_option(_FACT_SHEET_HELP, multiple=True)
+@translation_options
 @click.option("--strict", is_flag=True, help="Exit with code 2 when QA finds critical issues.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option(
@@ -191,12 +171,9 @@ def mou(
     source: Path,
     target_lang: Lang | None,
     outputs: tuple[Path, ...],
-    memory_path: Path | None,
-    glossary_files: tuple[Path, ...],
-    no_glossary: bool,
     strict: bool,
     quiet: bool,
-    engine: EngineChoice,
+    setup: TranslationSetup,
     notice: str,
     classification: str,
 ) -> None:
@@ -207,14 +184,13 @@ def mou(
     """
     from .. import summarize_document, template_dir, translate_mou, write_fact_sheet
 
-    glossary = load_glossary_option(glossary_files, no_glossary)
-    with TranslationMemory(memory_path or default_memory_path()) as memory:
+    with setup.memory() as memory:
         section = translate_mou(
             source,
             target_lang,
             memory=memory,
-            engine_for=_engines(quiet, engine),
-            glossary=glossary,
+            engine_for=_engines(quiet, setup.engine),
+            glossary=setup.glossary,
         )
     if not outputs:
         outputs = (Path(f"{source.stem}.{section.doc.target_lang}.pdf"),)

@@ -9,13 +9,12 @@ import click
 
 from .. import Lang, read_json_document
 from .common import (
+    FROM_OPTION,
     LANG_CHOICE,
-    EngineChoice,
-    engine_options,
-    glossary_option,
+    PATH,
+    TranslationSetup,
     handle_errors,
-    load_glossary_option,
-    memory_option,
+    translation_options,
 )
 from .translate import run_translation
 
@@ -23,7 +22,7 @@ __all__ = ["qa"]
 
 
 @click.command()
-@click.argument("source", type=click.Path(path_type=Path))
+@click.argument("source", type=PATH)
 @click.option(
     "--to",
     "target_lang",
@@ -31,10 +30,8 @@ __all__ = ["qa"]
     default=None,
     help="Target language (not needed for a .json from `dejakit translate`).",
 )
-@click.option("--from", "source_lang", type=LANG_CHOICE, default=None, help="Source language.")
-@memory_option
-@engine_options
-@glossary_option
+@FROM_OPTION
+@translation_options
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--strict", is_flag=True, help="Exit with code 2 when there are critical issues.")
 @handle_errors
@@ -42,12 +39,9 @@ def qa(
     source: Path,
     target_lang: Lang | None,
     source_lang: Lang | None,
-    memory_path: Path | None,
-    glossary_files: tuple[Path, ...],
-    no_glossary: bool,
     as_json: bool,
     strict: bool,
-    engine: EngineChoice,
+    setup: TranslationSetup,
 ) -> None:
     """Check the translation of SOURCE: terms, protected items, numbers, script, length.
 
@@ -58,24 +52,15 @@ def qa(
         dejakit qa samples/pm-wasserstoff-de.txt --to ja
         dejakit qa out/pm-wasserstoff-de.ja.json --json
     """
-    glossary = load_glossary_option(glossary_files, no_glossary)
     if source.suffix.lower() == ".json":
         doc = read_json_document(source)
     else:
         if target_lang is None:
             raise click.UsageError("give --to de|ja (or a .json from `dejakit translate`)")
-        doc = run_translation(
-            source,
-            target_lang,
-            source_lang=source_lang,
-            memory_path=memory_path,
-            glossary=glossary,
-            quiet=True,
-            engine=engine,
-        )
+        doc = run_translation(source, target_lang, source_lang=source_lang, setup=setup, quiet=True)
     from .. import check_document, summarize_issues
 
-    issues = check_document(doc, glossary=glossary)
+    issues = check_document(doc, glossary=setup.glossary)
     if as_json:
         report = {
             "source": str(source),

@@ -8,13 +8,15 @@ import click
 
 from .. import Lang, TranslationMemory, default_memory_path
 from .common import (
+    FROM_OPTION,
     LANG_CHOICE,
-    EngineChoice,
-    engine_options,
-    glossary_option,
+    PATH,
+    TranslationSetup,
+    choice_option,
     handle_errors,
-    load_glossary_option,
     memory_option,
+    output_option,
+    translation_options,
 )
 
 __all__ = ["review"]
@@ -26,14 +28,11 @@ def review() -> None:
 
 
 @review.command("export")
-@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("sources", nargs=-1, required=True, type=PATH)
 @click.option("--to", "target_lang", type=LANG_CHOICE, required=True, help="Target language.")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+@output_option(
+    "X.review.docx (Word), X.xlf or X.xliff (XLIFF; several SOURCES go into one file).",
     required=True,
-    help="X.review.docx (Word), X.xlf or X.xliff (XLIFF; several SOURCES go into one file).",
 )
 @click.option(
     "--xliff", "xliff_version", type=click.Choice(["2.1", "1.2"]), default="2.1", show_default=True
@@ -43,10 +42,8 @@ def review() -> None:
     is_flag=True,
     help="XLIFF 1.2 as OmegaT's XLIFF filter wants it (targets pre-filled with the source).",
 )
-@click.option("--from", "source_lang", type=LANG_CHOICE, default=None, help="Source language.")
-@memory_option
-@engine_options
-@glossary_option
+@FROM_OPTION
+@translation_options
 @handle_errors
 def review_export(
     sources: tuple[Path, ...],
@@ -55,10 +52,7 @@ def review_export(
     xliff_version: str,
     omegat: bool,
     source_lang: Lang | None,
-    memory_path: Path | None,
-    glossary_files: tuple[Path, ...],
-    no_glossary: bool,
-    engine: EngineChoice,
+    setup: TranslationSetup,
 ) -> None:
     """Translate SOURCES and write a review file for them.
 
@@ -69,21 +63,12 @@ def review_export(
     from .. import check_document, export_review
     from .translate import run_translation
 
-    glossary = load_glossary_option(glossary_files, no_glossary)
     docs = [
-        run_translation(
-            source,
-            target_lang,
-            source_lang=source_lang,
-            memory_path=memory_path,
-            glossary=glossary,
-            quiet=True,
-            engine=engine,
-        )
+        run_translation(source, target_lang, source_lang=source_lang, setup=setup, quiet=True)
         for source in sources
     ]
-    issues = [i for d in docs for i in check_document(d, glossary=glossary)]
-    with TranslationMemory(memory_path or default_memory_path()) as store:
+    issues = [i for d in docs for i in check_document(d, glossary=setup.glossary)]
+    with setup.memory() as store:
         ids = export_review(
             docs,
             output,
@@ -97,14 +82,12 @@ def review_export(
 
 
 @review.command("import")
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("file", type=PATH)
 @click.option("--reviewer", required=True, help="Who reviewed: recorded with every approval.")
-@click.option(
+@choice_option(
     "--pending",
-    type=click.Choice(["accept", "reject"]),
-    default="accept",
-    show_default=True,
-    help="What to do with tracked changes still pending in a Word file.",
+    ("accept", "reject"),
+    "What to do with tracked changes still pending in a Word file.",
 )
 @click.option("--dry-run", is_flag=True, help="Show the diff; write nothing.")
 @memory_option

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from ..engines.registry import engine_names
-from .common import handle_errors, memory_option
+from .. import engine_names
+from .common import FILE, handle_errors, memory_option
 
 __all__ = ["serve"]
 
@@ -22,13 +22,13 @@ __all__ = ["serve"]
 @click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True)
 @click.option(
     "--token-file",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=FILE,
     default=None,
     help="File holding the access key everyone signs in with (at least 16 characters).",
 )
 @click.option(
     "--users-file",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=FILE,
     default=None,
     help="File with one 'name: key' line per person; the name is recorded with approvals.",
 )
@@ -43,7 +43,7 @@ __all__ = ["serve"]
 @click.option(
     "--glossary",
     "glossary_files",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=FILE,
     multiple=True,
     help="Glossary TOML file (repeatable). Default: every glossary shipped with dejakit.",
 )
@@ -66,7 +66,7 @@ def serve(
         dejakit serve                                       # http://127.0.0.1:8765
         dejakit serve --host 0.0.0.0 --token-file team.token
     """
-    from ..web import WebConfig, create_app, is_loopback, load_access
+    from .. import WebConfig, create_app, is_loopback, load_access
 
     if not is_loopback(host) and token_file is None and users_file is None:
         raise click.UsageError(

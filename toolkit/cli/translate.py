@@ -11,50 +11,42 @@ import click
 from .. import (
     Document,
     Lang,
-    TranslationMemory,
-    default_memory_path,
     document_to_dict,
     read_document,
     render_document,
     translate_document,
 )
 from .common import (
+    FROM_OPTION,
     LANG_CHOICE,
-    EngineChoice,
+    PATH,
+    TranslationSetup,
     echo_qa_summary,
     echo_summary,
-    engine_options,
-    glossary_option,
     handle_errors,
-    load_glossary_option,
-    memory_option,
+    output_option,
     progress_bar,
     render_options,
+    translation_options,
 )
 
 if TYPE_CHECKING:
-    from .. import Glossary, RenderOptions
+    from .. import RenderOptions
 
 __all__ = ["run_translation", "segment", "translate"]
 
+_OUTPUT_HELP = (
+    "Output file: .pdf, .docx, .html, .json, or a review file X.review.docx / X.xlf "
+    "(repeat for several). Default: <name>.<to>.pdf in the current folder."
+)
+
 
 @click.command()
-@click.argument("source", type=click.Path(path_type=Path))
+@click.argument("source", type=PATH)
 @click.option("--to", "target_lang", type=LANG_CHOICE, required=True, help="Target language.")
-@click.option(
-    "-o",
-    "--output",
-    "outputs",
-    type=click.Path(dir_okay=False, path_type=Path),
-    multiple=True,
-    help="Output file: .pdf, .docx, .html, .json, or a review file X.review.docx / X.xlf "
-    "(repeat for several). "
-    "Default: <name>.<to>.pdf in the current folder.",
-)
-@click.option("--from", "source_lang", type=LANG_CHOICE, default=None, help="Source language.")
-@memory_option
-@engine_options
-@glossary_option
+@output_option(_OUTPUT_HELP, multiple=True)
+@FROM_OPTION
+@translation_options
 @click.option(
     "--qa-appendix", is_flag=True, help="End the PDF/DOCX/HTML with the QA report for reviewers."
 )
@@ -67,14 +59,11 @@ def translate(
     target_lang: Lang,
     outputs: tuple[Path, ...],
     source_lang: Lang | None,
-    memory_path: Path | None,
     quiet: bool,
-    glossary_files: tuple[Path, ...],
-    no_glossary: bool,
     qa_appendix: bool,
     strict: bool,
     render: RenderOptions,
-    engine: EngineChoice,
+    setup: TranslationSetup,
 ) -> None:
     """Translate SOURCE and write a parallel text (German | Japanese, row by row).
 
@@ -88,15 +77,8 @@ def translate(
     """
     if not outputs:
         outputs = (Path(f"{source.stem}.{target_lang}.pdf"),)
-    glossary = load_glossary_option(glossary_files, no_glossary)
     translated = run_translation(
-        source,
-        target_lang,
-        source_lang=source_lang,
-        memory_path=memory_path,
-        glossary=glossary,
-        quiet=quiet,
-        engine=engine,
+        source, target_lang, source_lang=source_lang, setup=setup, quiet=quiet
     )
     if render.pivot_column and not quiet and not any(s.pivot for s in translated.segments()):
         click.echo(
@@ -106,7 +88,7 @@ def translate(
         )
     from .. import check_document
 
-    issues = check_document(translated, glossary=glossary)
+    issues = check_document(translated, glossary=setup.glossary)
     from .. import is_review_path
 
     for output in outputs:
@@ -115,7 +97,7 @@ def translate(
                 translated, output, issues=issues if qa_appendix else None, options=render
             )
     reviews = [o for o in outputs if is_review_path(o)]
-    with TranslationMemory(memory_path or default_memory_path()) as store:
+    with setup.memory() as store:
         from .. import compare_with_review, export_review
 
         for output in reviews:
@@ -137,31 +119,26 @@ def run_translation(
     target_lang: Lang,
     *,
     source_lang: Lang | None,
-    memory_path: Path | None,
-    glossary: Glossary | None,
+    setup: TranslationSetup,
     quiet: bool,
-    engine: EngineChoice,
 ) -> Document:
     """Read `source` and translate it as the options say (memory, engine, glossary)."""
     doc = read_document(source, lang=source_lang)
-    made = engine.make(doc.source_lang, target_lang, quiet=quiet)
-    with (
-        TranslationMemory(memory_path or default_memory_path()) as memory,
-        progress_bar(quiet, "Translating") as progress,
-    ):
+    made = setup.engine.make(doc.source_lang, target_lang, quiet=quiet)
+    with setup.memory() as memory, progress_bar(quiet, "Translating") as progress:
         return translate_document(
             doc,
             target_lang=target_lang,
             memory=memory,
             engine=made,
-            glossary=glossary,
+            glossary=setup.glossary,
             progress=progress,
         )
 
 
 @click.command()
-@click.argument("source", type=click.Path(path_type=Path))
-@click.option("--from", "source_lang", type=LANG_CHOICE, default=None, help="Source language.")
+@click.argument("source", type=PATH)
+@FROM_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print the document structure as JSON.")
 @handle_errors
 def segment(source: Path, source_lang: Lang | None, as_json: bool) -> None:

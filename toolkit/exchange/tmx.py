@@ -18,6 +18,7 @@ from lxml import etree
 from ..errors import ExchangeError
 from ..fileio import write_bytes_atomic
 from ..memory import TranslationUnit, UnitKind, utc_now
+from ..textfile import read_xml
 
 __all__ = ["TMX_LANGS", "read_tmx", "write_tmx"]
 
@@ -32,18 +33,7 @@ def read_tmx(path: Path) -> tuple[list[TranslationUnit], int]:
     Every translation unit with a German and a Japanese variant gives a de→ja and a ja→de unit:
     an approved pair serves both directions.
     """
-    from translate.misc.xml_helpers import parse_xml_file
-
-    try:
-        tree = parse_xml_file(str(path))
-    except OSError as exc:
-        raise ExchangeError(f"{path}: can't be read ({exc})") from None
-    except etree.XMLSyntaxError as exc:
-        line = exc.lineno or 0
-        raise ExchangeError(
-            f"{path}:{line}: not well-formed XML ({exc.msg}); export the TMX again from its tool"
-        ) from None
-    root = tree.getroot()
+    root = read_xml(path, ExchangeError, "export the TMX again from its tool")
     if etree.QName(root).localname != "tmx":
         raise ExchangeError(
             f"{path}:{root.sourceline}: root element is <{etree.QName(root).localname}>, "
@@ -105,7 +95,7 @@ def write_tmx(units: Iterable[TranslationUnit], path: Path, *, source_lang: str 
     """
     from translate.storage import tmx
 
-    from .. import __version__
+    from ..version import __version__
 
     store = tmx.tmxfile(sourcelanguage=source_lang)
     count = 0

@@ -28,6 +28,7 @@ from ..fileio import write_bytes_atomic
 from ..memory import TranslationUnit
 from ..model import Document, Issue, Segment, Status
 from ..review.apply import ReviewFile, ReviewRow
+from ..textfile import read_xml
 
 __all__ = ["XLIFF_VERSIONS", "read_xliff", "read_xliff_units", "write_xliff"]
 
@@ -247,17 +248,7 @@ _OPEN = {"initial", "new", "needs-translation"}
 
 
 def _parse(path: Path) -> etree._Element:
-    from translate.misc.xml_helpers import parse_xml_file
-
-    try:
-        root = parse_xml_file(str(path)).getroot()
-    except OSError as exc:
-        raise ExchangeError(f"{path}: can't be read ({exc})") from None
-    except etree.XMLSyntaxError as exc:
-        raise ExchangeError(
-            f"{path}:{exc.lineno or 0}: not well-formed XML ({exc.msg}); save it again from "
-            "the CAT tool"
-        ) from None
+    root = read_xml(path, ExchangeError, "save it again from the CAT tool")
     name = etree.QName(root)
     if name.localname != "xliff" or name.namespace not in (_NS1, _NS2):
         raise ExchangeError(f"{path}: not an XLIFF 1.2 or 2.x file (root <{name.localname}>)")

@@ -12,7 +12,6 @@ import csv
 import io
 import json
 import logging
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,12 +19,8 @@ from pathlib import Path
 from ..errors import ExchangeError
 from ..fileio import write_bytes_atomic
 from ..textfile import decode_utf8, read_bytes
+from ..tomlfile import tomllib
 from .model import Entry, LookupLang
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 __all__ = [
     "EXCHANGE_LANGS",

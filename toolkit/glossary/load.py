@@ -1,33 +1,26 @@
 """Reading glossary TOML files into `Glossary` values, with file:line in every error.
 
-tomllib reports lines only for syntax errors, so the line of an ``[[entry]]`` and of each
-``key =`` inside it comes from a scan of the raw text (`_scan_lines`). `parse_glossary_file` keeps
-going after a problem and returns all of them (the linter shows every one); `load_glossary` stops
-at the first error.
+The TOML layer (`toolkit.tomlfile`, shared with pack manifests and MoU summaries) gives the
+values and the line of every ``[[entry]]`` and ``key =``. `parse_glossary_file` keeps going
+after a problem and returns all of them (the linter shows every one); `load_glossary` stops at
+the first error.
 """
 
 from __future__ import annotations
 
-import difflib
 import functools
 import logging
-import sys
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Literal, cast
 
 from ..errors import GlossaryError
 from ..resources import glossary_dir
-from ..textfile import read_bytes, utf8_error_line
-from ..tomlfile import scan_lines, syntax_error_line
+from ..textfile import read_bytes
+from ..tomlfile import Problems, Table, TomlFile, TomlProblem, parse_toml, toml_type
 from .model import ENTRY_TYPES, Entry, EntryType, Glossary, GlossaryInfo, JaPosition
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 __all__ = [
     "ENTRY_KEYS",
@@ -143,105 +136,73 @@ def parse_glossary_file(path: Path) -> ParsedFile:
     """Return everything in the glossary file at `path`, collecting problems instead of raising."""
     raw = read_bytes(path, GlossaryError, "glossary file")
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = utf8_error_line(raw, exc)
-        return _broken(path, line, "not valid UTF-8; save the file as UTF-8")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        line, detail = syntax_error_line(exc, text)
-        return _broken(
-            path,
-            line,
-            f"TOML syntax error: {detail}; fix the syntax (strings in double quotes, "
-            'lists in [ ], one key per line, e.g. de = "Wasserstoff")',
-        )
-    return _Parser(path, text, data).run()
-
-
-def _broken(path: Path, line: int, message: str) -> ParsedFile:
-    return ParsedFile(path, None, (), (), problems=(Problem(line, "error", message),))
+        file = parse_toml(path, raw, what="file", example='de = "Wasserstoff"')
+    except TomlProblem as exc:
+        return ParsedFile(path, None, (), (), problems=(Problem(exc.line, "error", exc.message),))
+    return _Parser(file).run()
 
 
 class _Parser:
-    """Turns the parsed TOML data of one file into entries, noting problems with their lines."""
+    """Turns one glossary file into entries, noting problems at their lines (`toolkit.tomlfile`)."""
 
-    def __init__(self, path: Path, text: str, data: dict[str, Any]) -> None:
-        self.path = path
-        self.data = data
-        self.problems: list[Problem] = []
-        self.info_lines, self.entry_lines, self.other_tables = _scan_lines(text)
-
-    def error(self, line: int, message: str) -> None:
-        self.problems.append(Problem(line, "error", message))
-
-    def warning(self, line: int, message: str) -> None:
-        self.problems.append(Problem(line, "warning", message))
+    def __init__(self, file: TomlFile) -> None:
+        self.file = file
+        self.path = file.path
+        self.problems = Problems(file.path)
+        self.top = Table(file, self.problems, ("", 0), file.data, "")
 
     def run(self) -> ParsedFile:
-        for key in self.data:
+        for key in self.file.data:
             if key not in ("glossary", "entry"):
-                line = self.other_tables.get(key, 1)
-                self.error(
-                    line,
+                self.problems.add(
+                    self.top.key_line(key),
                     f"unknown top-level key or table {key!r}; a glossary file holds only "
                     "[glossary] and [[entry]] tables",
                 )
         info = self._info()
-        raw_entries = self.data.get("entry", [])
-        if isinstance(raw_entries, dict):
-            self.error(
-                self.other_tables.get("entry", 1),
-                "[entry] is a single table; write [[entry]] (double brackets) for each entry",
-            )
-            raw_entries = [raw_entries]
-        elif not isinstance(raw_entries, list):
-            self.error(1, "entry must be a list of [[entry]] tables; write one [[entry]] per term")
-            raw_entries = []
         prefix = info.id if info is not None and info.id else self.path.stem
         domain = info.domain if info is not None else ""
         entries: list[Entry] = []
         key_lines: list[Mapping[str, int]] = []
-        for index, raw in enumerate(raw_entries):
-            lines = self.entry_lines[index] if index < len(self.entry_lines) else {}
-            key_lines.append(lines)
-            entry = self._entry(index, raw, lines, prefix, domain)
+        for table in self._entry_tables():
+            entry = self._entry(table, prefix, domain)
             if entry is not None:
                 entries.append(entry)
-            else:
-                key_lines.pop()
-        if not raw_entries:
-            self.warning(1, "the file has no [[entry]] tables; add entries or remove the file")
+                key_lines.append(self.file.lines.get(table.key, {}))
+        given = self.file.data.get("entry")
+        if not isinstance(given, dict) and not (isinstance(given, list) and given):
+            self.problems.warn(
+                1, "the file has no [[entry]] tables; add entries or remove the file"
+            )
         return ParsedFile(
             self.path,
             info,
             tuple(entries),
             tuple(key_lines),
-            info_lines=self.info_lines,
-            problems=tuple(self.problems),
+            info_lines=self.file.lines.get(("glossary", 0), {}),
+            problems=tuple(Problem(line, sev, msg) for line, sev, msg in self.problems.found),
         )
 
     def _info(self) -> GlossaryInfo | None:
-        table = self.data.get("glossary")
-        if table is None:
-            self.warning(
+        if "glossary" not in self.file.data:
+            self.problems.warn(
                 1,
                 f'no [glossary] table; add [glossary] with id = "{self.path.stem}", domain, '
                 "title_de, title_ja and version",
             )
             return None
-        header = self.info_lines.get("", 1)
-        if not isinstance(table, dict):
-            self.error(header, "glossary must be a table; write [glossary] on its own line")
+        table = self.top.table("glossary")
+        if table is None:  # not a table: noted
             return None
+        table.label = ""  # its messages name [glossary] themselves
         values: dict[str, str] = {}
-        for key, value in table.items():
-            line = self.info_lines.get(key, header)
-            if key not in GLOSSARY_KEYS:
-                self.error(line, _unknown_key(key, GLOSSARY_KEYS, "[glossary]"))
-            elif not isinstance(value, str):
-                self.error(line, f'[glossary] {key} must be a string; write {key} = "…"')
+        for key, value in table.data.items():
+            if not table.check_key(key, GLOSSARY_KEYS, where="[glossary]"):
+                continue
+            if not isinstance(value, str):
+                self.problems.add(
+                    table.line(key), f'[glossary] {key} must be a string; write {key} = "…"'
+                )
             else:
                 values[key] = unicodedata.normalize("NFC", value.strip())
         return GlossaryInfo(
@@ -253,71 +214,50 @@ class _Parser:
             version=values.get("version", ""),
         )
 
-    def _entry(
-        self, index: int, raw: object, lines: Mapping[str, int], prefix: str, domain: str
-    ) -> Entry | None:
-        header = lines.get("", 1)
-        number = index + 1
-        if not isinstance(raw, dict):
-            self.error(header, f"entry {number} is not a table; write it as an [[entry]] table")
-            return None
-        label = f"entry {number}" + (f" {raw['de']!r}" if isinstance(raw.get("de"), str) else "")
-        strings: dict[str, str] = {}
-        lists: dict[str, tuple[str, ...]] = {}
-        for key, value in raw.items():
-            line = lines.get(key, header)
-            if key not in ENTRY_KEYS:
-                self.error(line, f"{label}: " + _unknown_key(key, ENTRY_KEYS, "[[entry]]"))
-            elif key in LIST_KEYS:
-                if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                    self.error(
-                        line,
-                        f"{label}: {key} must be a list of strings; "
-                        f'write {key} = ["…", "…"] (or [] for none)',
+    def _entry_tables(self) -> list[Table]:
+        """Return the [[entry]] tables, each labelled for messages as "entry 3 'Wasserstoff'"."""
+        value = self.file.data.get("entry", [])
+        if not isinstance(value, list):  # a single [entry] table, or no table at all
+            tables = self.top.tables("entry", "entry")
+        else:
+            tables = []
+            for index, item in enumerate(value):
+                if isinstance(item, dict):
+                    label = f"entry {index + 1}"
+                    tables.append(Table(self.file, self.problems, ("entry", index), item, label))
+                else:
+                    self.problems.add(
+                        self.file.line_of(("entry", index)),
+                        f"entry {index + 1} is not a table; write it as an [[entry]] table",
                     )
-                    continue
-                items = [self._clean(v, line, label, key) for v in value]
-                lists[key] = tuple(v for v in items if v)
-                if len(lists[key]) < len(items):
-                    self.warning(line, f"{label}: {key} holds an empty string; remove it")
-            elif not isinstance(value, str):
-                self.error(
-                    line,
-                    f'{label}: {key} must be a string, not {_toml_type(value)}; write {key} = "…"',
-                )
-            else:
-                strings[key] = self._clean(value, line, label, key)
-        ok = True
-        for key in REQUIRED_KEYS:
-            if key not in raw:
-                hint = '"term"' if key == "type" else '"…"'
-                self.error(header, f"{label}: missing required key {key}; add {key} = {hint}")
-                ok = False
-            elif key not in strings:  # wrong type, reported above
-                ok = False
-            elif not strings[key]:
-                self.error(lines.get(key, header), f"{label}: {key} is empty; fill it in")
-                ok = False
+        for table in tables:
+            de = table.data.get("de")
+            table.label += f" {de!r}" if isinstance(de, str) else ""
+        return tables
+
+    def _entry(self, table: Table, prefix: str, domain: str) -> Entry | None:
+        strings, lists = self._values(table)
+        ok = self._required(table, strings)
         entry_type = strings.get("type", "term")
         if entry_type not in ENTRY_TYPES:
-            self.error(
-                lines.get("type", header),
-                f"{label}: type {entry_type!r} is not one of {', '.join(ENTRY_TYPES)}; "
+            table.problem(
+                "type",
+                f"type {entry_type!r} is not one of {', '.join(ENTRY_TYPES)}; "
                 'use one of them (e.g. type = "term")',
             )
             ok = False
         position = strings.get("ja_position") or None
         if position not in (None, "after", "before"):
-            self.error(
-                lines.get("ja_position", header),
-                f'{label}: ja_position must be "after" or "before", not {position!r}; '
+            table.problem(
+                "ja_position",
+                f'ja_position must be "after" or "before", not {position!r}; '
                 'write ja_position = "after" for 内堀知事',
             )
             position = None
         if not ok:
             return None
         return Entry(
-            id=f"{prefix}:{number}",
+            id=f"{prefix}:{table.key[1] + 1}",
             de=strings["de"],
             ja=strings["ja"],
             en=strings.get("en", ""),
@@ -335,42 +275,53 @@ class _Parser:
             abbr=strings.get("abbr", ""),
             domain=strings.get("domain", "") or domain,
             source=str(self.path),
-            line=header,
+            line=table.line(),
         )
 
-    def _clean(self, value: str, line: int, label: str, key: str) -> str:
+    def _values(self, table: Table) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+        """Return the entry's string and list values, noting unknown keys and wrong types."""
+        strings: dict[str, str] = {}
+        lists: dict[str, tuple[str, ...]] = {}
+        for key, value in table.data.items():
+            if not table.check_key(key, ENTRY_KEYS, where="[[entry]]"):
+                continue
+            if key in LIST_KEYS:
+                if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                    table.problem(
+                        key,
+                        f"{key} must be a list of strings; "
+                        f'write {key} = ["…", "…"] (or [] for none)',
+                    )
+                    continue
+                items = [self._clean(table, key, v) for v in value]
+                lists[key] = tuple(v for v in items if v)
+                if len(lists[key]) < len(items):
+                    table.warn(key, f"{key} holds an empty string; remove it")
+            elif not isinstance(value, str):
+                table.problem(
+                    key, f'{key} must be a string, not {toml_type(value)}; write {key} = "…"'
+                )
+            else:
+                strings[key] = self._clean(table, key, value)
+        return strings, lists
+
+    def _required(self, table: Table, strings: Mapping[str, str]) -> bool:
+        """Return whether the required keys hold text, noting each one that doesn't."""
+        ok = True
+        for key in REQUIRED_KEYS:
+            if key not in table.data:
+                hint = '"term"' if key == "type" else '"…"'
+                table.problem("", f"missing required key {key}; add {key} = {hint}")
+                ok = False
+            elif key not in strings:  # wrong type, noted already
+                ok = False
+            elif not strings[key]:
+                table.problem(key, f"{key} is empty; fill it in")
+                ok = False
+        return ok
+
+    def _clean(self, table: Table, key: str, value: str) -> str:
         stripped = value.strip()
         if stripped != value and stripped:
-            self.warning(line, f"{label}: {key} {value!r} has spaces at the ends; remove them")
+            table.warn(key, f"{key} {value!r} has spaces at the ends; remove them")
         return unicodedata.normalize("NFC", stripped)
-
-
-def _scan_lines(
-    text: str,
-) -> tuple[dict[str, int], list[dict[str, int]], dict[str, int]]:
-    """Return the lines of the [glossary] keys, of each [[entry]]'s keys, and of anything else.
-
-    Line numbers start at 1; key "" holds a table's header line.
-    """
-    lines = scan_lines(text)
-    info = lines.get(("glossary", 0), {})
-    entries = [lines[("entry", i)] for i in range(len(lines)) if ("entry", i) in lines]
-    others = {k: v for k, v in lines[("", 0)].items() if k}  # top-level keys
-    for (name, _), table in lines.items():
-        top = name.split(".")[0]
-        if name and (top not in ("glossary", "entry") or "." in name):
-            others.setdefault(top, table.get("", 1))
-    if ("entry", 0) in lines:  # for the message about a single [entry] table
-        others.setdefault("entry", lines[("entry", 0)].get("", 1))
-    return info, entries, others
-
-
-def _unknown_key(key: str, known: frozenset[str], table: str) -> str:
-    close = difflib.get_close_matches(key, sorted(known), n=1)
-    hint = f"did you mean {close[0]!r}?" if close else f"use one of {', '.join(sorted(known))}"
-    return f"unknown key {key!r} in {table}; {hint}"
-
-
-def _toml_type(value: object) -> str:
-    names = {bool: "a boolean", int: "a number", float: "a number", list: "a list", dict: "a table"}
-    return next((n for t, n in names.items() if isinstance(value, t)), type(value).__name__)

@@ -21,6 +21,7 @@ from lxml import etree
 
 from ..errors import ExchangeError
 from ..fileio import write_bytes_atomic
+from ..textfile import read_xml
 from .model import ENTRY_TYPES, Entry, EntryType, JaPosition
 
 __all__ = ["read_tbx", "write_tbx"]
@@ -128,18 +129,7 @@ def read_tbx(path: Path) -> tuple[list[Entry], int]:
 
     A concept needs a German and a Japanese term; English is taken when present.
     """
-    from translate.misc.xml_helpers import parse_xml_file
-
-    try:
-        tree = parse_xml_file(str(path))
-    except OSError as exc:
-        raise ExchangeError(f"{path}: can't be read ({exc})") from None
-    except etree.XMLSyntaxError as exc:
-        raise ExchangeError(
-            f"{path}:{exc.lineno or 0}: not well-formed XML ({exc.msg}); "
-            "export the TBX again from its tool"
-        ) from None
-    root = tree.getroot()
+    root = read_xml(path, ExchangeError, "export the TBX again from its tool")
     name = etree.QName(root).localname
     if name not in ("martif", "tbx"):
         raise ExchangeError(

@@ -29,6 +29,7 @@ from .registry import (
 )
 
 __all__ = [
+    "RawBlock",
     "ReaderEntry",
     "decode_text",
     "detect_lang",

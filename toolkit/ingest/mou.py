@@ -123,6 +123,16 @@ def read_mou(path: Path, *, lang: Lang | None = None) -> Mou:
     parties = table.strings("parties", required=True) or ()
     if table.has("parties") and len(parties) < 2:
         table.problem("parties", 'an MoU has at least two parties; write parties = ["…", "…"]')
+    texts = _field_texts(table)
+    _check_language(table, texts, doc_lang)
+    problems.raise_if_any(IngestError)
+    assert signed is not None
+    document, layout = _document(path, texts, doc_lang, signed)
+    return Mou(path, signed, term_years, valid_until, document, layout)
+
+
+def _field_texts(table: Table) -> dict[str, list[list[str]]]:
+    """Return the text of each field: a list of blocks, each a list of lines."""
     texts: dict[str, list[list[str]]] = {}
     for key, _, many in FIELDS:
         if key == "signatory":
@@ -139,6 +149,12 @@ def read_mou(path: Path, *, lang: Lang | None = None) -> Mou:
         else:
             value = table.text(key)
             texts[key] = [[value]] if value else []
+    return texts
+
+
+def _check_language(table: Table, texts: dict[str, list[list[str]]], doc_lang: Lang) -> None:
+    """Note every field not written in `doc_lang`."""
+    title = texts["title"][0][0] if texts["title"] else None
     for key, fields in texts.items():
         # A Japanese field may hold Latin names (NRW.Energy4Climate); German never holds kana.
         mixed = doc_lang == "de" and any(has_japanese(line) for lines in fields for line in lines)
@@ -148,8 +164,12 @@ def read_mou(path: Path, *, lang: Lang | None = None) -> Mou:
                 f"{key} is not written in {doc_lang}; write every field in the language "
                 f'lang names (lang = "{doc_lang}"), or fix lang',
             )
-    problems.raise_if_any(IngestError)
-    assert signed is not None
+
+
+def _document(
+    path: Path, texts: dict[str, list[list[str]]], doc_lang: Lang, signed: dt.date
+) -> tuple[Document, tuple[MouField, ...]]:
+    """Return the MoU's document, one block per field text in fact-sheet order, and its layout."""
     blocks: list[Block] = []
     layout: list[MouField] = []
     for key, kind, _ in FIELDS:
@@ -166,7 +186,7 @@ def read_mou(path: Path, *, lang: Lang | None = None) -> Mou:
         date=signed,
         source_name=str(path),
     )
-    return Mou(path, signed, term_years, valid_until, document, tuple(layout))
+    return document, tuple(layout)
 
 
 def _lines(table: Table, keys: tuple[str, ...], *, required: bool) -> list[str]:

@@ -76,34 +76,22 @@ class Contact:
     line: int
 
 
+# The names of a participant or contact: key, what the glossary may supply, an example
+_NAME_FIELDS: tuple[tuple[str, frozenset[str], tuple[str, str]], ...] = (
+    ("name", PERSON, ("Julia Hartmann", "ユリア・ハルトマン")),
+    ("title", TITLE, ("Ministerin", "大臣")),
+    ("function", TITLE, ("Leiterin der Pressestelle", "広報室長")),
+    ("organisation", PLACE, ("NRW.Global Business", "NRW.Global Business")),
+)
+
+
 def _names(table: Table, glossary: Glossary | None) -> dict[str, Name | None]:
     """Return the name, title, function and organisation of a participant or contact."""
     return {
-        "name": resolve_name(
-            table,
-            "name",
-            glossary=glossary,
-            kinds=PERSON,
-            required=True,
-            example=("Julia Hartmann", "ユリア・ハルトマン"),
-        ),
-        "title": resolve_name(
-            table, "title", glossary=glossary, kinds=TITLE, example=("Ministerin", "大臣")
-        ),
-        "function": resolve_name(
-            table,
-            "function",
-            glossary=glossary,
-            kinds=TITLE,
-            example=("Leiterin der Pressestelle", "広報室長"),
-        ),
-        "organisation": resolve_name(
-            table,
-            "organisation",
-            glossary=glossary,
-            kinds=PLACE,
-            example=("NRW.Global Business", "NRW.Global Business"),
-        ),
+        key: resolve_name(
+            table, key, glossary=glossary, kinds=kinds, required=key == "name", example=example
+        )
+        for key, kinds, example in _NAME_FIELDS
     }
 
 

@@ -16,7 +16,7 @@ from starlette.routing import Route
 
 from .. import ToolkitError, approve_segment, read_document
 from .forms import FORMATS, download_from_form, lang_from_form
-from .workspace import DOCUMENT_SUFFIXES, DocRecord, UploadRejected, safe_stem, store_upload
+from .workspace import DOCUMENT_SUFFIXES, DocRecord, UploadRejected, download_name, store_upload
 
 if TYPE_CHECKING:
     from .server import WebApp
@@ -174,7 +174,7 @@ def document_routes(web: WebApp) -> list[Route]:
         suffix, media = FORMATS[wanted.format]
         out = record.folder / f"out-{web.next_name()}{suffix}"
         await asyncio.to_thread(web.write_output, doc, record, out, wanted)
-        name = f"{safe_stem(record.name)}.{doc.target_lang}{suffix}"
+        name = download_name(record.name, f".{doc.target_lang}{suffix}")
         return FileResponse(out, media_type=media, filename=name)
 
     async def save_reviewer(request: Request) -> Response:

@@ -11,7 +11,8 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from .. import Lang, TranslationMemory
+from .. import Lang, ToolkitError, TranslationMemory, import_review
+from ..review import ReviewImport
 from .jobs import Progress
 from .security import SESSION_COOKIE
 from .workspace import UploadRejected, check_inside, store_upload
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 __all__ = ["page_routes"]
 
 PACK_DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".toml")
+REVIEW_SUFFIXES = (".docx", ".xlf", ".xliff")  # a Word review file, or XLIFF from a CAT tool
 
 
 def page_routes(web: WebApp) -> list[Route]:
@@ -98,6 +100,8 @@ def page_routes(web: WebApp) -> list[Route]:
             return web.error(request, 404, web.t(request)("error.not_found"))
         pdf, docx = job.result
         path = pdf if kind == "pdf" else docx
+        if not path.is_file():  # the workspace dropped it (see Workspace.keep)
+            return web.error(request, 404, web.t(request)("error.not_found"))
         return FileResponse(path, filename=path.name)
 
     async def search(request: Request) -> Response:
@@ -120,8 +124,52 @@ def page_routes(web: WebApp) -> list[Route]:
         ready = all(c.ok or not c.required for c in checks)
         return web.page(request, "doctor.html.j2", checks=checks, ready=ready)
 
+    async def review_form(request: Request) -> Response:
+        return web.page(
+            request, "review.html.j2", results=None, reviewer=web.reviewer_name(request)
+        )
+
+    async def review_import(request: Request) -> Response:
+        form = await web.checked_form(request)
+        try:
+            return await _review_import(request, form)
+        finally:
+            await form.close()
+
+    async def _review_import(request: Request, form: FormData) -> Response:
+        t = web.t(request)
+        upload = form.get("file")
+        reviewer = request.state.user or str(form.get("reviewer", "")).strip()[:100]
+        if upload is None or isinstance(upload, str) or not upload.filename:
+            return web.error(request, 400, t("error.empty"))
+        if not reviewer:
+            return web.error(request, 400, t("result.reviewer_missing"))
+        _, folder = web.workspace.new_folder()
+        try:
+            data = await upload.read(web.max_upload + 1)
+            path, name = store_upload(
+                data, upload.filename, folder, limit=web.max_upload, suffixes=REVIEW_SUFFIXES
+            )
+        except UploadRejected as exc:
+            if exc.reason == "too_large":
+                return web.error(request, 413, t("error.too_large", size=web.upload_size_text))
+            return web.error(request, 415, t("error.type", **exc.values))
+        dry_run = bool(form.get("dry_run"))
+
+        def run() -> list[ReviewImport]:
+            with TranslationMemory(web.memory_path) as memory:
+                return import_review(path, memory=memory, reviewer=reviewer, dry_run=dry_run)
+
+        try:
+            results = await asyncio.to_thread(run)
+        except ToolkitError as exc:
+            return web.error(request, 400, str(exc).replace(str(path), name))
+        return web.page(request, "review.html.j2", results=results, reviewer=reviewer, name=name)
+
     return [
         Route("/login", login, methods=["GET", "POST"]),
+        Route("/reviews", review_form),
+        Route("/reviews/import", review_import, methods=["POST"]),
         Route("/pack", pack_form),
         Route("/packs", pack_build, methods=["POST"]),
         Route("/packs/{job_id}", pack_job),

@@ -69,7 +69,7 @@ class WebApp:
         self.config = config
         self.memory_path = config.memory_path or default_memory_path()
         self.max_upload = current_limits().input_bytes
-        self.upload_size_text = f"{self.max_upload / 1024 / 1024:.0f} MB"
+        self.upload_size_text = _size_text(self.max_upload)
         self.workspace = Workspace(config.workspace_root)
         self.jobs = JobRunner()
         self.templates = template_dir() / "web"
@@ -98,10 +98,10 @@ class WebApp:
             request.headers.get("accept-language", ""),
         )
 
-    def page(self, request: Request, name: str, status: int = 200, **context: Any) -> Response:
-        """Render template `name` for `request`."""
+    def page(self, request: Request, template: str, status: int = 200, **context: Any) -> Response:
+        """Render `template` for `request`."""
         lang = self.ui_lang(request)
-        html = self.env.get_template(name).render(
+        html = self.env.get_template(template).render(
             request=request,
             t=translator(lang),
             ui=lang,
@@ -203,6 +203,13 @@ class WebApp:
             return
         issues = record.issues if wanted.qa_appendix else None
         render_document(doc, path, issues=issues, options=wanted.options)
+
+
+def _size_text(size: int) -> str:
+    """Return `size` bytes as people read it: "20 MB", "195 KB"."""
+    if size >= 1024 * 1024:
+        return f"{size / 1024 / 1024:.3g} MB"
+    return f"{max(1, size // 1024)} KB"
 
 
 def _allowed_hosts(host: str) -> list[str]:

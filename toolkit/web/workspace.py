@@ -26,12 +26,11 @@ __all__ = [
     "UploadRejected",
     "Workspace",
     "display_name",
-    "safe_stem",
+    "download_name",
 ]
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".html", ".htm")
 _ID = re.compile(r"[0-9a-f]{32}")
-_SAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 class UploadRejected(Exception):
@@ -51,10 +50,14 @@ def display_name(raw: str | None, default: str = "text.txt") -> str:
     return name[-120:] if name else default
 
 
-def safe_stem(name: str) -> str:
-    """Return an ASCII file stem for download names (``Content-Disposition``)."""
-    stem = _SAFE.sub("-", PurePosixPath(name).stem).strip("-.")
-    return stem[:60] or "document"
+def download_name(name: str, suffix: str) -> str:
+    """Return the file name a download of document `name` gets, e.g. ``報道発表.de.pdf``.
+
+    The name is the uploaded one (already printable, without path); Starlette sends names
+    outside ASCII as RFC 5987 ``filename*``.
+    """
+    stem = PurePosixPath(name).stem.replace('"', "").strip() or "document"
+    return f"{stem[:80]}{suffix}"
 
 
 @dataclass
@@ -73,18 +76,31 @@ class DocRecord:
 
 
 class Workspace:
-    """The private folder of this server's uploads and outputs (removed when it stops)."""
+    """The private folder of this server's uploads and outputs (removed when it stops).
 
-    def __init__(self, root: Path | None = None) -> None:
+    It keeps the latest `keep` folders (documents, packs, review files); older ones are
+    deleted with their records, so a server that runs for months doesn't fill the disk.
+    """
+
+    def __init__(self, root: Path | None = None, *, keep: int = 300) -> None:
         self.root = Path(tempfile.mkdtemp(prefix="dejakit-web-", dir=root))
+        self.keep = keep
+        self._folders: list[str] = []
         self._records: dict[str, DocRecord] = {}
         self._lock = threading.Lock()
 
     def new_folder(self) -> tuple[str, Path]:
-        """Return a new random id and its empty folder."""
+        """Return a new random id and its empty folder (dropping the oldest beyond `keep`)."""
         record_id = secrets.token_hex(16)
         folder = self.root / record_id
         folder.mkdir(mode=0o700)
+        with self._lock:
+            self._folders.append(record_id)
+            old, self._folders = self._folders[: -self.keep], self._folders[-self.keep :]
+            for gone in old:
+                self._records.pop(gone, None)
+        for gone in old:
+            shutil.rmtree(self.root / gone, ignore_errors=True)
         return record_id, folder
 
     def add(self, record: DocRecord) -> None:

@@ -1,5 +1,8 @@
 """argostranslate.translate itself, run offline: the reference dejakit's engine must equal.
 
+The alternative bench/translate_speed.py measures against, and the reference of
+tests/engines/test_equivalence.py.
+
 argostranslate 1.11 splits sentences with MiniSBD, which downloads a model on first use, and it
 reads its packages folder once, at import. `reference_translator` points it at `packages` and
 gives every installed translation an offline sentence splitter (dejakit's own segmenter), then
@@ -11,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from toolkit.segment import split_text
+from toolkit import split_text
 
 
 class OfflineSplitter:

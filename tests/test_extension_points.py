@@ -1,0 +1,124 @@
+"""The two extension points, used as CONTRIBUTING.md says: a new engine and a new input format
+are one new module each plus one registry line, and the command line then offers both."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from toolkit import EngineEntry, ReaderEntry, register_engine, register_reader
+from toolkit.cli import cli
+from toolkit.engines import registry as engines
+from toolkit.ingest import registry as readers
+
+TOY_ENGINE = '''\
+"""A toy engine: upper-cases every text."""
+
+from toolkit import FakeEngine
+
+
+def build(options, source, target):
+    return FakeEngine(fallback=str.upper)
+'''
+
+TOY_READER = '''\
+"""SubRip subtitles (.srt): each cue's text is one block; cue numbers and timings are dropped."""
+
+import re
+
+from toolkit import RawBlock
+
+_TIMING = re.compile(r"^\\d{2}:\\d{2}:\\d{2},\\d{3} --> \\d{2}:\\d{2}:\\d{2},\\d{3}")
+
+
+def split_raw_blocks(text):
+    blocks = []
+    lines, start = [], 0
+    for no, line in enumerate([*text.split("\\n"), ""], start=1):
+        if line.strip().isdigit() and not lines or _TIMING.match(line):
+            continue
+        if line.strip():
+            start = start if lines else no
+            lines.append(line.strip())
+        elif lines:
+            blocks.append(RawBlock(lines=tuple(lines), line_no=start))
+            lines = []
+    return blocks
+'''
+
+SUBTITLES = """\
+1
+00:00:01,000 --> 00:00:04,000
+Wasserstoff aus Fukushima
+
+2
+00:00:04,500 --> 00:00:09,000
+Die Delegation besucht am Dienstag
+das Forschungsinstitut in Koriyama.
+"""
+
+
+@pytest.fixture
+def toy_modules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Write the two new modules, and register them as a contributor would (one line each)."""
+    plugins = tmp_path / "plugins"
+    plugins.mkdir()
+    (plugins / "toy_engine.py").write_text(TOY_ENGINE, encoding="utf-8")
+    (plugins / "srt_reader.py").write_text(TOY_READER, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(plugins))
+    for name in ("toy_engine", "srt_reader"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    monkeypatch.setattr(engines, "_REGISTRY", dict(engines._REGISTRY))
+    monkeypatch.setattr(readers, "_REGISTRY", dict(readers._REGISTRY))
+
+    register_engine(EngineEntry("toy", "upper-cases everything", "toy_engine:build"))
+    register_reader(ReaderEntry("srt", (".srt",), "srt_reader:split_raw_blocks"))
+
+
+def test_a_new_engine_and_a_new_format_work_from_the_command_line(
+    toy_modules: None, tmp_path: Path
+) -> None:
+    source = tmp_path / "film-de.srt"
+    source.write_text(SUBTITLES, encoding="utf-8")
+    out = tmp_path / "film.json"
+    runner = CliRunner()
+    result = runner.invoke(
+        cli,
+        [
+            "translate",
+            str(source),
+            "--to",
+            "ja",
+            "--engine",
+            "toy",
+            "--no-glossary",
+            "-o",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["source_lang"] == "de"
+    sources = [s["source"] for b in data["blocks"] for s in b["segments"]]
+    targets = [s["target"] for b in data["blocks"] for s in b["segments"]]
+    assert sources == [
+        "Wasserstoff aus Fukushima",
+        "Die Delegation besucht am Dienstag das Forschungsinstitut in Koriyama.",
+    ]
+    assert targets == [s.upper() for s in sources]
+    assert "toy" in runner.invoke(cli, ["translate", "--help"]).output
+
+
+def test_an_unregistered_suffix_names_the_registered_ones(
+    toy_modules: None, tmp_path: Path
+) -> None:
+    source = tmp_path / "film.vtt"
+    source.write_text("WEBVTT\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["segment", str(source)])
+    assert result.exit_code == 1
+    assert "unsupported input type '.vtt'" in result.output
+    assert ".srt" in result.output
