@@ -270,7 +270,7 @@ def test_every_field_is_labelled(page: Any, live_server: LiveServer) -> None:
     upload_sample(page)
     urls = [page.url, page.url + "/translation"]
     translate(page)
-    for path in ("/", "/pack", "/search?q=Wasserstoff", "/reviews", "/doctor"):
+    for path in ("/", "/pack", "/search?q=Wasserstoff", "/reviews", "/memory", "/doctor"):
         urls.append(live_server.url + path)
     for url in urls:
         page.goto(url)
