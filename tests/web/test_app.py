@@ -27,7 +27,7 @@ RELEASE = (
 def test_read_view_shows_blocks_kinds_and_sentences(client: TestClient) -> None:
     page = client.get(upload(client, RELEASE))
     assert page.status_code == 200
-    assert "3 Abschnitte, 4 Sätze, Sprache: Deutsch" in page.text
+    assert "Abschnitte: 3, Sätze: 4, Sprache: Deutsch" in page.text
     for kind in ("Dachzeile", "Titel", "Absatz"):
         assert kind in page.text
     assert "Ammoniak dient als Träger." in page.text
@@ -39,7 +39,7 @@ def test_pasted_text_is_read_like_a_file(client: TestClient) -> None:
         data={"csrf_token": csrf(client), "text": RELEASE, "source_lang": "de"},
         follow_redirects=True,
     )
-    assert "4 Sätze" in response.text
+    assert "Sätze: 4" in response.text
 
 
 def test_translate_approve_and_the_memory_holds_the_reviewer(
@@ -223,7 +223,7 @@ def test_job_page_shows_progress_and_cancel(client: TestClient) -> None:
     record.job_id = web.jobs.submit("translate", record.id, work).id
     time.sleep(0.1)
     page = client.get(f"{doc_url}/job")
-    assert "3 von 10 Sätzen" in page.text
+    assert "Sätze: 3 von 10" in page.text
     assert 'http-equiv="refresh"' in page.text
     state = client.get(f"/jobs/{record.job_id}").json()
     assert (state["state"], state["done"], state["total"]) == ("running", 3, 10)
@@ -240,7 +240,10 @@ def test_reviewed_xliff_comes_back_through_the_page(client: TestClient, memory_p
     ).text
     reviewed = re.sub(r"<target>[^<]*</target>", "<target>報道発表</target>", xliff, count=1)
     assert reviewed != xliff
-    for dry_run, expected in (("1", "würden freigegeben"), ("", "1 Übersetzungen freigegeben")):
+    for dry_run, expected in (
+        ("1", "freigegeben würden: 1"),
+        ("", "freigegebene Übersetzungen: 1"),
+    ):
         response = client.post(
             "/reviews/import",
             data={"csrf_token": csrf(client), "reviewer": "K. Sato", "dry_run": dry_run},
@@ -252,6 +255,7 @@ def test_reviewed_xliff_comes_back_through_the_page(client: TestClient, memory_p
     with TranslationMemory(memory_path) as memory:
         served = memory.history("Pressemitteilung", "de", "ja")[0]
     assert (served.target, served.kind, served.reviewer) == ("報道発表", "approved", "K. Sato")
+    assert served.origin == "review:release.ja.xlf"  # the reviewer's file, not our stored name
 
 
 def test_review_file_that_was_never_sent_is_refused(client: TestClient) -> None:

@@ -13,7 +13,7 @@ from starlette.responses import FileResponse, Response
 from starlette.routing import Route
 
 from .. import ToolkitError, TranslationMemory
-from .workspace import UploadRejected, store_upload
+from .workspace import UploadRejected, keep_name, store_upload
 
 if TYPE_CHECKING:
     from .server import WebApp
@@ -62,15 +62,11 @@ def memory_routes(web: WebApp) -> list[Route]:
         try:
             for upload in uploads:
                 data = await upload.read(web.max_upload + 1)
-                stored.append(
-                    store_upload(
-                        data,
-                        upload.filename,
-                        folder,
-                        limit=web.max_upload,
-                        suffixes=MEMORY_SUFFIXES,
-                    )
+                path, name = store_upload(
+                    data, upload.filename, folder, limit=web.max_upload, suffixes=MEMORY_SUFFIXES
                 )
+                # the memory records the file each translation came from
+                stored.append((keep_name(path, name), name))
         except UploadRejected as exc:
             if exc.reason == "too_large":
                 return web.error(request, 413, t("error.too_large", size=web.upload_size_text))
@@ -81,7 +77,7 @@ def memory_routes(web: WebApp) -> list[Route]:
 
             # every file is read before anything is written: one bad file stops the import
             loaded = [
-                (name, *(read_tmx(p) if p.suffix == ".tmx" else read_xliff_units(p)))
+                (name, *(read_tmx(p) if p.suffix.lower() == ".tmx" else read_xliff_units(p)))
                 for p, name in stored
             ]
             with TranslationMemory(web.memory_path) as store:

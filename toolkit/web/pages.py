@@ -15,7 +15,7 @@ from .. import Lang, ToolkitError, TranslationMemory, import_review
 from ..review import ReviewImport
 from .jobs import Progress
 from .security import SESSION_COOKIE
-from .workspace import UploadRejected, check_inside, store_upload
+from .workspace import UploadRejected, check_inside, keep_name, store_upload
 
 if TYPE_CHECKING:
     from .server import WebApp
@@ -73,11 +73,9 @@ def page_routes(web: WebApp) -> list[Route]:
                     limit=web.max_upload,
                     suffixes=PACK_DOCUMENT_SUFFIXES,
                 )
-                # pack.toml names its documents by file name: keep the (checked) last part
-                target = folder / name
-                if target.exists() or name == "pack.toml":
+                if name == "pack.toml":
                     raise UploadRejected("type", name=name, allowed="one file per name")
-                path.rename(target)
+                keep_name(path, name)  # pack.toml names its documents by file name
         except UploadRejected as exc:
             if exc.reason == "too_large":
                 return web.error(request, 413, t("error.too_large", size=web.upload_size_text))
@@ -150,6 +148,7 @@ def page_routes(web: WebApp) -> list[Route]:
             path, name = store_upload(
                 data, upload.filename, folder, limit=web.max_upload, suffixes=REVIEW_SUFFIXES
             )
+            path = keep_name(path, name)  # the memory records the file approvals came from
         except UploadRejected as exc:
             if exc.reason == "too_large":
                 return web.error(request, 413, t("error.too_large", size=web.upload_size_text))
