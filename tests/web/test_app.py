@@ -275,3 +275,15 @@ def test_download_keeps_a_japanese_file_name(client: TestClient) -> None:
     response = client.post(f"{doc_url}/download", data={"csrf_token": csrf(client)})
     disposition = response.headers["content-disposition"]
     assert "filename*=utf-8''%E5%A0%B1%E9%81%93%E7%99%BA%E8%A1%A8.ja.pdf" in disposition
+
+
+def test_finished_jobs_are_forgotten_beyond_the_limit() -> None:
+    runner = JobRunner(workers=1, keep=2)
+    jobs = [runner.submit("translate", "x", lambda progress: None) for _ in range(3)]
+    deadline = time.monotonic() + 5
+    while not all(j.finished for j in jobs) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    runner.submit("translate", "x", lambda progress: None)
+    assert runner.get(jobs[0].id) is None
+    assert runner.get(jobs[2].id) is jobs[2]
+    runner.shutdown()

@@ -91,6 +91,14 @@ def page_routes(web: WebApp) -> list[Route]:
             return web.error(request, 404, web.t(request)("error.not_found"))
         return web.page(request, "pack.html.j2", job=job, record=None, error=web.scrub(job.error))
 
+    async def pack_cancel(request: Request) -> Response:
+        await web.checked_form(request)
+        job = web.jobs.get(request.path_params["job_id"])
+        if job is None or job.kind != "pack":
+            return web.error(request, 404, web.t(request)("error.not_found"))
+        web.jobs.cancel(job.id)
+        return RedirectResponse(f"/packs/{job.id}", status_code=303)
+
     async def pack_file(request: Request) -> Response:
         job = web.jobs.get(request.path_params["job_id"])
         kind = request.path_params["kind"]
@@ -172,6 +180,7 @@ def page_routes(web: WebApp) -> list[Route]:
         Route("/pack", pack_form),
         Route("/packs", pack_build, methods=["POST"]),
         Route("/packs/{job_id}", pack_job),
+        Route("/packs/{job_id}/cancel", pack_cancel, methods=["POST"]),
         Route("/packs/{job_id}/{kind}", pack_file),
         Route("/search", search),
         Route("/doctor", doctor),
