@@ -287,3 +287,21 @@ def test_finished_jobs_are_forgotten_beyond_the_limit() -> None:
     assert runner.get(jobs[0].id) is None
     assert runner.get(jobs[2].id) is jobs[2]
     runner.shutdown()
+
+
+def test_approval_is_checked_against_the_glossary_again(client: TestClient) -> None:
+    doc_url = translate(client, upload(client, "Wasserstoff ist wichtig.\n")).rsplit("/", 1)[0]
+    response = client.post(
+        f"{doc_url}/approve",
+        data={
+            "csrf_token": csrf(client),
+            "segment": "b1.s1",
+            "target": "ハイドロジェンは重要だ。",  # not the glossary's 水素
+            "reviewer": "Erika Muster",
+        },
+    )
+    assert "is a forbidden rendering of &#39;Wasserstoff&#39;" in response.text
+    web = client.app.state.web  # type: ignore[attr-defined]
+    record = web.workspace.get(doc_url.rsplit("/", 1)[1])
+    assert {i.check for i in record.issues if i.segment_id == "b1.s1"} == {"term"}
+    assert next(record.translated.segments()).checks == ()
