@@ -52,10 +52,7 @@ def build_demo(out: Path) -> list[Path]:
 
 def build_corpus(corpus: Path, out: Path) -> list[Path]:
     """Write every corpus document as a handout DOCX (side by side and interleaved) into `out`."""
-    from toolkit import translate_document
-    from toolkit.ingest import read_text
-    from toolkit.model import Lang
-    from toolkit.render import RenderOptions, render_document
+    from toolkit import Lang, RenderOptions, read_text, render_document, translate_document
 
     written = []
     for source in sorted((corpus / "docs").glob("*.txt")):
@@ -72,7 +69,7 @@ def build_corpus(corpus: Path, out: Path) -> list[Path]:
 
 
 def main() -> int:
-    from toolkit.render.docxcheck import check_docx, count_kinds
+    from toolkit import check_docx, count_kinds
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--baseline", type=Path, help="an earlier run's output to compare with")

@@ -42,6 +42,11 @@ SYSTEM_PACKAGES=(
   # Playwright; Playwright never downloads a browser of its own.
   chromium
   chromium-driver
+  # Offline dictionaries for `dejakit glossary suggest` (FreeDict, from JMdict/WaDoku, CC BY-SA):
+  # read in place under /usr/share/dictd, never copied into the repository.
+  dict-freedict-jpn-deu
+  dict-freedict-deu-eng
+  dict-freedict-jpn-eng
 )
 
 missing=()

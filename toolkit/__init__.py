@@ -41,6 +41,7 @@ from .errors import (
     ToolkitError,
 )
 from .ingest import (
+    LINE_CONVENTIONS,
     RawBlock,
     ReaderEntry,
     decode_text,
@@ -51,6 +52,7 @@ from .ingest import (
     supported_suffixes,
 )
 from .ingest.jsondoc import read_json_document
+from .ingest.lines import LineMode
 from .memory import TranslationMemory, TranslationUnit, default_memory_path
 from .model import (
     SEVERITIES,
@@ -97,7 +99,9 @@ if TYPE_CHECKING:
         write_glossary_toml,
         write_tbx,
     )
+    from .glossary.freedict import Dictionaries
     from .glossary.model import LookupLang
+    from .glossary.suggest import suggest_terms
     from .pack import build_pack, read_manifest, translate_mou, write_fact_sheet, write_pack
     from .pack.write import pack_paths
     from .qa import check_document, summarize_issues
@@ -133,6 +137,7 @@ _LAZY = {
     "ArgosEngine": ".engines.argos",
     "ArgosSettings": ".engines.argos:EngineSettings",
     "DEFAULT_NOTICE": ".render.options",
+    "Dictionaries": ".glossary.freedict",
     "FIRSTS": ".render.options",
     "Glossary": ".glossary",
     "LAYOUTS": ".render.options",
@@ -144,6 +149,9 @@ _LAZY = {
     "approve_segment": ".review",
     "build_pack": ".pack",
     "check_document": ".qa",
+    "check_docx": ".render.docxcheck",
+    "count_kinds": ".render.docxcheck",
+    "DocxDefect": ".render.docxcheck",
     "check_glossary": ".glossary",
     "compare_with_review": ".review",
     "default_glossary": ".glossary",
@@ -168,6 +176,7 @@ _LAZY = {
     "remove_package": ".engines.packages",
     "run_checks": ".doctor",
     "scan_document": ".glossary",
+    "suggest_terms": ".glossary.suggest",
     "summarize_document": ".render.view:summarize",
     "summarize_issues": ".qa",
     "translate_mou": ".pack",
@@ -194,7 +203,9 @@ __all__ = [  # noqa: RUF022  # plainly sorted, as tests/test_package.py checks
     "BlockKind",
     "ConfigError",
     "DEFAULT_NOTICE",
+    "Dictionaries",
     "Document",
+    "DocxDefect",
     "Engine",
     "EngineEntry",
     "EngineError",
@@ -207,7 +218,9 @@ __all__ = [  # noqa: RUF022  # plainly sorted, as tests/test_package.py checks
     "IngestError",
     "Issue",
     "LAYOUTS",
+    "LINE_CONVENTIONS",
     "Lang",
+    "LineMode",
     "LookupLang",
     "MemoryStoreError",
     "PAPERS",
@@ -231,8 +244,10 @@ __all__ = [  # noqa: RUF022  # plainly sorted, as tests/test_package.py checks
     "approve_segment",
     "build_pack",
     "check_document",
+    "check_docx",
     "check_glossary",
     "compare_with_review",
+    "count_kinds",
     "create_app",
     "decode_text",
     "default_glossary",
@@ -275,6 +290,7 @@ __all__ = [  # noqa: RUF022  # plainly sorted, as tests/test_package.py checks
     "scan_document",
     "segment_text",
     "split_text",
+    "suggest_terms",
     "summarize_document",
     "summarize_issues",
     "supported_suffixes",

@@ -20,10 +20,12 @@ __all__ = [
     "KANJI",
     "KANJI_MARKS",
     "KATAKANA",
+    "WIDE",
     "has_japanese",
     "is_japanese_char",
     "is_kanji",
     "japanese_share",
+    "wide_count",
 ]
 
 HIRAGANA = "\u3041-\u309f"  # ぁ … ゟ, with the voicing marks
@@ -37,9 +39,12 @@ JAPANESE_PUNCTUATION = "\u3000-\u303f"  # ideographic space, 、。「」 and fr
 FULLWIDTH_FORMS = "\uff01-\uff60"  # ！ … ｠: full-width ASCII and brackets
 # The letters of Japanese text: kana, kanji and half-width katakana.
 JAPANESE = KANA + KANJI + HALFWIDTH_KANA
+# What a page sets twice as wide as a Latin letter: punctuation, kana, kanji, full-width forms
+WIDE = f"{JAPANESE_PUNCTUATION}{KANA}\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
 
 _JAPANESE = re.compile(f"[{JAPANESE}]")
 _KANJI = re.compile(f"[{KANJI}{KANJI_MARKS}]")
+_WIDE = re.compile(f"[{WIDE}]")
 
 
 def has_japanese(text: str) -> bool:
@@ -63,3 +68,8 @@ def japanese_share(text: str) -> float:
     if not letters:
         return 0.0
     return sum(1 for c in letters if is_japanese_char(c)) / len(letters)
+
+
+def wide_count(text: str) -> int:
+    """Return how many characters of `text` a page sets twice as wide as a Latin letter."""
+    return len(_WIDE.findall(text))

@@ -36,6 +36,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..japanese import wide_count
 from .ooxml import may_split
 from .ooxmlorder import order_error, sequence
 
@@ -67,7 +68,6 @@ _PARAGRAPH_ALLOWED = frozenset(
 _TABLE_ALLOWED = frozenset({"w:tblStyle", "w:tblW", "w:jc", "w:tblLayout", "w:tblLook", "w:tblInd"})
 _HEADING = re.compile(r"^(heading \d|title)$|heading$", re.IGNORECASE)
 _RAGGED_MIN = 40  # Japanese characters from which an unjustified paragraph shows its edge
-_WIDE = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +234,7 @@ def _headings(root: etree._Element, styles: dict[str, _Style]) -> list[DocxDefec
             continue
         jc = None if ppr is None or ppr.find(_w("jc")) is None else ppr.find(_w("jc"))
         align = jc.get(_w("val")) if jc is not None else next((s.jc for s in chain if s.jc), None)
-        wide = len(_WIDE.findall(text))
+        wide = wide_count(text)
         japanese = wide * 2 >= len(text.replace(" ", ""))  # mostly kana and kanji
         running = "。" in text or "、" in text  # sentences, not a term or a reading
         if japanese and running and wide >= _RAGGED_MIN and align not in ("both", "distribute"):

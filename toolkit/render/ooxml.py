@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from ..japanese import wide_count
 from .ooxmlorder import sequence
 
 if TYPE_CHECKING:
@@ -63,7 +64,6 @@ LANG_TAGS: dict[str, str] = {"de": "de-DE", "ja": "ja-JP", "en": "en-GB"}
 LATIN_IN_JAPANESE = "en-US"  # the w:val of Japanese text: see `set_lang`
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _TWIPS_PER_MM = 1440 / 25.4
-_WIDE = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 ROW_SPLIT_UNITS = 600
 _FIRST = frozenset({"w:rPr", "w:pPr", "w:tcPr", "w:tblPr"})
 
@@ -75,7 +75,7 @@ def clean_text(text: str) -> str:
 
 def text_units(text: str) -> int:
     """Return the width of `text` in Latin letters (kana, kanji and full-width forms count 2)."""
-    return len(text) + len(_WIDE.findall(text))
+    return len(text) + wide_count(text)
 
 
 def may_split(texts: Sequence[str]) -> bool:
