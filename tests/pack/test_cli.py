@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from tests.conftest import SAMPLES
 from tests.pack.conftest import edit, line_of
-from tests.render.conftest import pdf_fonts, pdftotext
+from tests.render.conftest import pdf_catalog, pdf_fonts, pdftotext
 from toolkit.cli import cli
 from toolkit.errors import RenderError
 from toolkit.render.layoutcheck import check_pdf
@@ -55,7 +55,7 @@ def test_sample_pack_builds_pdf_and_docx(
 
     pdf = out / f"{NAME}.pdf"
     reader = PdfReader(pdf)
-    assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged (PDF/UA-1) like the handouts
+    assert "/StructTreeRoot" in pdf_catalog(pdf)  # tagged (PDF/UA-1) like the handouts
     assert [str(d) for d in check_pdf(pdf)] == []  # the layout check finds nothing
     outline = _outline(reader)
     chapters = [title for level, title, _ in outline if level == 1]
@@ -193,7 +193,7 @@ def test_mou_command_writes_a_one_page_fact_sheet(
     # notice and classification as on handouts and packs; tagged like them; no layout defect
     lines = [line.strip() for line in text.splitlines()]
     assert {"Arbeitsübersetzung", "仮訳", "Nur für den Dienstgebrauch", "取扱注意"} <= set(lines)
-    assert "/StructTreeRoot" in reader.trailer["/Root"]
+    assert "/StructTreeRoot" in pdf_catalog(pdf)
     assert [str(d) for d in check_pdf(pdf)] == []
     cells = [c.text for t in docx.Document(str(sheet)).tables for r in t.rows for c in r.cells]
     assert "Kooperationsfelder · 協力分野" in cells
