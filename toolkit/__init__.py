@@ -41,6 +41,7 @@ from .errors import (
     ToolkitError,
 )
 from .ingest import (
+    LINE_CONVENTIONS,
     RawBlock,
     ReaderEntry,
     decode_text,
@@ -51,6 +52,7 @@ from .ingest import (
     supported_suffixes,
 )
 from .ingest.jsondoc import read_json_document
+from .ingest.lines import LineMode
 from .memory import TranslationMemory, TranslationUnit, default_memory_path
 from .model import (
     SEVERITIES,
@@ -216,7 +218,9 @@ __all__ = [  # noqa: RUF022  # plainly sorted, as tests/test_package.py checks
     "IngestError",
     "Issue",
     "LAYOUTS",
+    "LINE_CONVENTIONS",
     "Lang",
+    "LineMode",
     "LookupLang",
     "MemoryStoreError",
     "PAPERS",

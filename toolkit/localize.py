@@ -19,6 +19,7 @@ __all__ = [
     "DE_MONTH_NUMBERS",
     "DE_SCALES",
     "DE_SCALE_WORDS",
+    "JA_ERAS",
     "JA_SCALES",
     "Found",
     "amount_value",
@@ -89,9 +90,19 @@ _JA_RANGE = re.compile(
     r"(?:(?P<kara>から)|[～〜~ー－-])(?P<d>\d{1,2})日(?:[（(][月火水木金土日][）)])?(?P<made>まで)?"
 )
 _DE_NUMERIC_DATE = re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\b")
+# Japanese era names and the year before each era's first year (令和元年 = 2019).
+JA_ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}
+_ERA = r"(?P<era>令和|平成|昭和)\s?(?P<era_y>\d{1,2}|元)"
 _JA_DATE = re.compile(
-    r"(?:(?:(?P<y>\d{4})|令和\s?(?P<reiwa>\d{1,2}|元))\s?年\s?)?(?P<m>\d{1,2})\s?月\s?(?P<d>\d{1,2})\s?日"
-    r"(?:[（(](?P<wd>[月火水木金土日])[）)])?"
+    # 2026年, 令和8年, 平成26(2014)年, 2024(令和6)年 — the bracketed form is a gloss of the other
+    r"(?:(?:(?P<y>\d{4})(?:[（(](?:令和|平成|昭和)\s?(?:\d{1,2}|元)[）)])?|"
+    + _ERA
+    + r"(?:[（(]\d{4}[）)])?)\s?年\s?)?(?P<m>\d{1,2})\s?月\s?(?P<d>\d{1,2})\s?日"
+    r"(?:[（(](?P<wd>[月火水木金土日])(?:曜日?)?[）)])?"
+)
+# 2017/5/11, 2026/01/15, 2026.01.15: how Japanese sites (and their German pages) date a release.
+_SLASH_DATE = re.compile(
+    r"(?<![\d/.])(?P<y>\d{4})(?P<sep>[/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d/]|\.\d)"
 )
 
 DE_SCALES = {
@@ -233,8 +244,11 @@ def find_dates(text: str, lang: str, *, default_year: int | None = None) -> list
             groups = match.groupdict()
             month_name = groups["m"]
             month = int(month_name) if month_name.isdigit() else DE_MONTH_NUMBERS[month_name]
-            if groups.get("reiwa"):
-                year: int | None = 2018 + (1 if groups["reiwa"] == "元" else int(groups["reiwa"]))
+            if groups.get("era"):
+                era_year = groups["era_y"]
+                year: int | None = JA_ERAS[groups["era"]] + (
+                    1 if era_year == "元" else int(era_year)
+                )
             else:
                 year = int(groups["y"]) if groups.get("y") else None
             try:
@@ -281,7 +295,11 @@ _ISO_DATE = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 
 
 def first_date(text: str) -> dt.date | None:
-    """Return the first full calendar date (with a year) in `text`: German, Japanese or ISO."""
+    """Return the first full calendar date (with a year) in `text`.
+
+    German („15. Januar 2026“, „Donnerstag, 15.1.2026“), Japanese (2026年1月15日（木）, 令和/平成/
+    昭和 years), ISO (2026-01-15) or slashed (2026/1/15).
+    """
     text = unicodedata.normalize("NFKC", text)
     found = [
         (f.start, f.date)
@@ -289,11 +307,13 @@ def first_date(text: str) -> dt.date | None:
         for f in find_dates(text, lang)
         if f.date is not None and f.year_given
     ]
-    for match in _ISO_DATE.finditer(text):
-        try:
-            found.append((match.start(), dt.date(*map(int, match.groups()))))
-        except ValueError:
-            continue
+    for pattern in (_ISO_DATE, _SLASH_DATE):
+        for match in pattern.finditer(text):
+            try:
+                day = dt.date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+            except ValueError:
+                continue
+            found.append((match.start(), day))
     return min(found, key=lambda item: item[0])[1] if found else None
 
 
