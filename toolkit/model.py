@@ -105,6 +105,10 @@ class BlockKind(enum.Enum):
     QUOTE = "quote"
     LIST_ITEM = "list_item"
     CONTACT = "contact"  # contact block: one segment per line
+    CAPTION = "caption"  # photo caption or image alt text: translated, printed as a caption
+    # Site furniture copied with the text (breadcrumbs, site labels, logos, "Drucken", photo
+    # credits): kept so reading stays lossless, never translated, printed only on request.
+    FURNITURE = "furniture"
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +159,9 @@ class Block:
     level: int = 0  # heading level (1 = document title level)
     speaker: str | None = None  # who is quoted, for QUOTE blocks
     date: dt.date | None = None  # the date a DATELINE names
+    # The list marker the item starts with as written ("1.", "（1）", "①", "-"): not part of
+    # the segments (it is not translated and never a segment of its own), printed before them.
+    marker: str = ""
 
     @property
     def source_text(self) -> str:
@@ -255,6 +262,7 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
                 "level": b.level,
                 "speaker": b.speaker,
                 "date": b.date.isoformat() if b.date else None,
+                "marker": b.marker,
                 "segments": [
                     {
                         "id": s.id,
@@ -297,6 +305,7 @@ def document_from_dict(data: Mapping[str, Any]) -> Document:
             level=int(b.get("level", 0)),
             speaker=b.get("speaker"),
             date=_date(b.get("date")),
+            marker=b.get("marker") or "",
             segments=tuple(
                 Segment(
                     id=s["id"],

@@ -22,7 +22,7 @@ from .contacts import EMAIL_PATTERN, URL_PATTERN
 from .engines.base import Engine, Hypothesis, Progress, Translation, run_route
 from .errors import ConfigError
 from .memory import TranslationMemory
-from .model import LANGS, Document, Lang, Origin, Suggestion, TermCheck, check_to_dict
+from .model import LANGS, BlockKind, Document, Lang, Origin, Suggestion, TermCheck, check_to_dict
 
 if TYPE_CHECKING:
     from .glossary.model import Glossary
@@ -122,8 +122,10 @@ def translate_document(
             f"{doc.source_name}: the document is already in {target_lang}; "
             f"choose --to {'ja' if target_lang == 'de' else 'de'}"
         )
-    segments = list(doc.segments())
-    targets: dict[str, tuple[str, Origin]] = {}
+    # Site furniture (breadcrumbs, site labels, photo credits) is kept as read, never translated.
+    furniture = [s for b in doc.blocks if b.kind is BlockKind.FURNITURE for s in b.segments]
+    segments = [s for b in doc.blocks if b.kind is not BlockKind.FURNITURE for s in b.segments]
+    targets: dict[str, tuple[str, Origin]] = {s.id: (s.source, "verbatim") for s in furniture}
     flags: dict[str, tuple[str, ...]] = {}
     checks: dict[str, tuple[TermCheck, ...]] = {}
     pivots: dict[str, str] = {}
@@ -181,7 +183,9 @@ def translate_document(
                 checks[seg.id] = result.checks
             if len(result.pivot) > 1:  # the text after the first leg is the English pivot
                 pivots[seg.id] = result.pivot[0]
-    LOGGER.info("Step 3/3 - %d of %d segments translated", len(targets), len(segments))
+    LOGGER.info(
+        "Step 3/3 - %d of %d segments translated", len(targets) - len(furniture), len(segments)
+    )
     out = doc.with_targets(targets, target_lang, flags, checks, pivots, suggestions)
     # How many texts the engine was asked for: a revised release sends only new and changed
     # segments (the rest come from the memory or the cache).

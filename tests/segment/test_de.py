@@ -65,3 +65,42 @@ def sentences(text: str) -> list[str]:
 )
 def test_split_german(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Anlässlich des 35. Jubiläums kam sie zum 10. Mal nach Nagoya. Dann reiste sie weiter.",
+            [
+                "Anlässlich des 35. Jubiläums kam sie zum 10. Mal nach Nagoya.",
+                "Dann reiste sie weiter.",
+            ],
+        ),
+        (
+            "Beim 1. Wasserstoffkongress sprachen drei Ministerinnen. Das war neu.",
+            ["Beim 1. Wasserstoffkongress sprachen drei Ministerinnen.", "Das war neu."],
+        ),
+    ],
+)
+def test_ordinals_before_nouns(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+def test_long_quote_is_split_into_its_sentences() -> None:
+    quote = (
+        "„Japan ist für unser Land einer der wichtigsten Partner in Asien. Unsere Unternehmen "
+        "liefern zum Beispiel Teile für die Automobilindustrie. Das sichert Arbeitsplätze in "
+        "beiden Ländern. Wir wollen die Zusammenarbeit bei Wasserstoff ausbauen. Deshalb reise "
+        "ich mit einer großen Delegation nach Tokio“, sagte Ministerin Anna Beispiel."
+    )
+    parts = sentences(quote)
+    assert len(parts) == 5
+    assert parts[-1].startswith("Deshalb reise ich")
+    assert parts[-1].endswith("nach Tokio“, sagte Ministerin Anna Beispiel.")
+    assert all(len(p) < 120 for p in parts)
+
+
+def test_short_quote_stays_with_its_speaker() -> None:
+    text = "„Wir freuen uns. Das ist ein guter Tag“, sagt Ministerin Anna Beispiel."
+    assert sentences(text) == [text]

@@ -28,3 +28,23 @@ from toolkit.segment import split_text
 )
 def test_split_japanese(text: str, expected: list[str]) -> None:
     assert split_text(text, "ja") == expected
+
+
+def test_list_number_is_no_sentence() -> None:
+    text = "1.現地時間14日、両者は覚書に署名しました。2.本覚書は三年間有効です。"
+    assert split_text(text, "ja") == [
+        "1.現地時間14日、両者は覚書に署名しました。",
+        "2.本覚書は三年間有効です。",
+    ]
+
+
+def test_long_quote_is_split_into_its_sentences() -> None:
+    text = (
+        "知事は「水素は本県の未来を支えるエネルギーであり、県内の企業と研究機関が力を合わせて"
+        "取り組んでいます。ドイツの皆さんとの連携をさらに深め、実証から実装へと進めていきたいと"
+        "考えています。来年は州の企業団を本県にお迎えします。今後も交流を続けます。」と述べました。"
+    )
+    parts = split_text(text, "ja")
+    assert len(parts) == 4
+    assert parts[-1] == "今後も交流を続けます。」と述べました。"
+    assert "".join(parts) == text

@@ -18,6 +18,7 @@ from .. import (
     DEFAULT_NOTICE,
     FIRSTS,
     LAYOUTS,
+    LINE_CONVENTIONS,
     PAPERS,
     PDF_VARIANT_NAMES,
     SEVERITIES,
@@ -51,6 +52,7 @@ __all__ = [
     "engine_options",
     "glossary_option",
     "handle_errors",
+    "lines_option",
     "load_glossary_option",
     "memory_option",
     "output_option",
@@ -308,6 +310,12 @@ def render_options(func: F) -> F:
             help="ua: tagged PDF/UA-1 (accessible); a3u: archival PDF/A-3u; none: plain PDF.",
         ),
         click.option("--author", default="", help="Issuer named in the document metadata."),
+        click.option(
+            "--keep-furniture",
+            is_flag=True,
+            help="Also print site furniture read with the text (breadcrumbs, site labels, photo "
+            "credits); it is always kept in .json output.",
+        ),
     ]
     return _bundle(func, options, "render", render_options_from_names)
 
@@ -330,6 +338,19 @@ def _bundle(
     for option in reversed(options):
         command = option(command)
     return command
+
+
+def lines_option(func: F) -> F:
+    """Add --lines: what a single line break in a plain text means."""
+    return click.option(
+        "--lines",
+        type=click.Choice(LINE_CONVENTIONS),
+        default="auto",
+        show_default=True,
+        help="Plain text: wrapped = a single line break is a hard wrap inside a paragraph; "
+        "paragraphs = one paragraph per line (text copied from a web page); auto = decide per "
+        "document.",
+    )(func)
 
 
 @contextlib.contextmanager

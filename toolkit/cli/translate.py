@@ -11,6 +11,7 @@ import click
 from .. import (
     Document,
     Lang,
+    LineMode,
     document_to_dict,
     read_document,
     render_document,
@@ -24,6 +25,7 @@ from .common import (
     echo_qa_summary,
     echo_summary,
     handle_errors,
+    lines_option,
     output_option,
     progress_bar,
     render_options,
@@ -52,6 +54,7 @@ _OUTPUT_HELP = (
 )
 @click.option("--strict", is_flag=True, help="Exit with code 2 when QA finds critical issues.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors; no progress bar.")
+@lines_option
 @render_options
 @handle_errors
 def translate(
@@ -64,6 +67,7 @@ def translate(
     strict: bool,
     render: RenderOptions,
     setup: TranslationSetup,
+    lines: LineMode,
 ) -> None:
     """Translate SOURCE and write a parallel text (German | Japanese, row by row).
 
@@ -78,7 +82,7 @@ def translate(
     if not outputs:
         outputs = (Path(f"{source.stem}.{target_lang}.pdf"),)
     translated = run_translation(
-        source, target_lang, source_lang=source_lang, setup=setup, quiet=quiet
+        source, target_lang, source_lang=source_lang, setup=setup, quiet=quiet, lines=lines
     )
     if render.pivot_column and not quiet and not any(s.pivot for s in translated.segments()):
         click.echo(
@@ -121,9 +125,10 @@ def run_translation(
     source_lang: Lang | None,
     setup: TranslationSetup,
     quiet: bool,
+    lines: LineMode = "auto",
 ) -> Document:
     """Read `source` and translate it as the options say (memory, engine, glossary)."""
-    doc = read_document(source, lang=source_lang)
+    doc = read_document(source, lang=source_lang, lines=lines)
     made = setup.engine.make(doc.source_lang, target_lang, quiet=quiet)
     with setup.memory() as memory, progress_bar(quiet, "Translating") as progress:
         return translate_document(
@@ -140,24 +145,27 @@ def run_translation(
 @click.argument("source", type=PATH)
 @FROM_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print the document structure as JSON.")
+@lines_option
 @handle_errors
-def segment(source: Path, source_lang: Lang | None, as_json: bool) -> None:
+def segment(source: Path, source_lang: Lang | None, as_json: bool, lines: LineMode) -> None:
     """Show how SOURCE is read: its blocks and their sentence segments.
 
     \b
         dejakit segment samples/pm-wasserstoff-de.txt
         dejakit segment samples/pr-fukushima-ja.txt --json
     """
-    doc = read_document(source, lang=source_lang)
+    doc = read_document(source, lang=source_lang, lines=lines)
     if as_json:
         click.echo(json.dumps(document_to_dict(doc), ensure_ascii=False, indent=2))
         return
+    convention = f", lines: {doc.meta['lines']}" if doc.meta.get("lines") else ""
     click.echo(
         f"{source}: {doc.source_lang}, {len(doc.blocks)} blocks, "
-        f"{sum(1 for _ in doc.segments())} segments"
+        f"{sum(1 for _ in doc.segments())} segments{convention}"
     )
     for block in doc.blocks:
-        extra = f" speaker={block.speaker!r}" if block.speaker else ""
+        extra = f" marker={block.marker!r}" if block.marker else ""
+        extra += f" speaker={block.speaker!r}" if block.speaker else ""
         extra += f" date={block.date.isoformat()}" if block.date else ""
         click.echo(f"{block.id:>5} {block.kind.value}{extra}")
         for seg in block.segments:

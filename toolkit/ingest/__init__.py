@@ -18,6 +18,7 @@ from ..japanese import HALFWIDTH_KANA, KANA, KANJI, japanese_share
 from ..limits import bound_document, current_limits, describe_limit
 from ..model import LANGS, Document, Lang
 from ..textfile import read_bytes
+from .lines import LINE_CONVENTIONS, LineMode, decide_lines
 from .press import RawBlock, build_document
 from .registry import (
     ReaderEntry,
@@ -29,6 +30,7 @@ from .registry import (
 )
 
 __all__ = [
+    "LINE_CONVENTIONS",
     "RawBlock",
     "ReaderEntry",
     "decode_text",
@@ -53,14 +55,18 @@ _INVISIBLE = re.compile(
 )
 
 
-def read_document(path: Path, *, lang: Lang | None = None) -> Document:
+def read_document(path: Path, *, lang: Lang | None = None, lines: LineMode = "auto") -> Document:
     """Return the document in the file at `path`, in `lang` (guessed from the text if None).
+
+    `lines` says what a single line break in a plain text is: ``wrapped`` (a hard wrap inside a
+    paragraph), ``paragraphs`` (one paragraph per line, as text copied from a web page comes)
+    or ``auto`` (decided per document; the choice is in ``meta["lines"]``).
 
     The size limits (`toolkit.limits`) hold: a file above the input size or with more segments
     than the limit is refused; a segment above the length limit is split into flagged pieces.
     """
     _check_size(path, current_limits().input_bytes)
-    return _apply_limits(_read_document(path, lang), str(path))
+    return _apply_limits(_read_document(path, lang, lines), str(path))
 
 
 def _apply_limits(doc: Document, source_name: str) -> Document:
@@ -92,7 +98,7 @@ def _refuse_size(path: Path, size: int, limit: int) -> None:
         )
 
 
-def _read_document(path: Path, lang: Lang | None) -> Document:
+def _read_document(path: Path, lang: Lang | None, lines: LineMode = "auto") -> Document:
     entry = reader_for(path)
     if entry.kind == "document":  # a structured input (an MoU summary) lays out its blocks
         document: Document = load_reader(entry)(path, lang=lang)
@@ -101,26 +107,47 @@ def _read_document(path: Path, lang: Lang | None) -> Document:
     _refuse_size(path, len(data), current_limits().input_bytes)  # it may have grown since
     if entry.kind == "file":
         return _build(load_reader(entry)(path), lang, str(path))
-    return read_text(decode_text(data, path), lang=lang, fmt=entry.name, source_name=str(path))
+    return read_text(
+        decode_text(data, path), lang=lang, fmt=entry.name, source_name=str(path), lines=lines
+    )
 
 
 def read_text(
-    content: str, *, lang: Lang | None = None, fmt: str = "text", source_name: str = "<text>"
+    content: str,
+    *,
+    lang: Lang | None = None,
+    fmt: str = "text",
+    source_name: str = "<text>",
+    lines: LineMode = "auto",
 ) -> Document:
-    """Return the document that `content` (already decoded) holds."""
+    """Return the document that `content` (already decoded) holds.
+
+    `lines` applies to plain text (see `read_document`).
+    """
     content = sanitize_text(content.replace("\r\n", "\n").replace("\r", "\n"), source_name)
     if not content.strip():
         raise IngestError(f"{source_name}: the file is empty; give a text with at least a title")
     if lang is not None and lang not in LANGS:
         raise IngestError(f"{source_name}: unsupported language {lang!r}; use one of {LANGS}")
+    if lines not in LINE_CONVENTIONS:
+        known = ", ".join(LINE_CONVENTIONS)
+        raise IngestError(f"{source_name}: unknown line convention {lines!r}; use one of {known}")
     entry = reader_named(fmt)
     if entry.kind != "text":
         raise IngestError(f"{source_name}: {fmt} is read from a file, not from text")
+    convention = ""
     try:
-        raw_blocks = load_reader(entry)(content)
+        if entry.name == "text":  # plain text: what a single line break means, decided here
+            chosen = (
+                decide_lines(content, lang or detect_lang(content)) if lines == "auto" else lines
+            )
+            convention = f"{chosen} ({'auto' if lines == 'auto' else 'given'})"
+            raw_blocks = load_reader(entry)(content, chosen)
+        else:
+            raw_blocks = load_reader(entry)(content)
     except IngestError as exc:
         raise IngestError(f"{source_name}: {exc}") from None
-    return _apply_limits(_build(raw_blocks, lang, source_name), source_name)
+    return _apply_limits(_build(raw_blocks, lang, source_name, convention), source_name)
 
 
 def sanitize_text(content: str, source_name: str) -> str:
@@ -144,14 +171,16 @@ def sanitize_text(content: str, source_name: str) -> str:
     return content
 
 
-def _build(raw_blocks: list[RawBlock], lang: Lang | None, source_name: str) -> Document:
+def _build(
+    raw_blocks: list[RawBlock], lang: Lang | None, source_name: str, lines: str = ""
+) -> Document:
     """Return the document of `raw_blocks`, the language guessed from them if not given."""
     raw_blocks = _sanitize_blocks(raw_blocks, source_name)
     if not raw_blocks:
         raise IngestError(f"{source_name}: no text found; give a text with at least a title")
     if lang is None:  # guessed from the text read, never from markup
         lang = detect_lang("\n".join(line for raw in raw_blocks for line in raw.lines))
-    return build_document(raw_blocks, lang, source_name=source_name)
+    return build_document(raw_blocks, lang, source_name=source_name, lines=lines)
 
 
 def _sanitize_blocks(raw_blocks: list[RawBlock], source_name: str) -> list[RawBlock]:

@@ -23,6 +23,7 @@ from ..memory import TranslationMemory
 from ..model import Block, BlockKind, Document, Issue, Lang
 from ..pipeline import translate_document
 from ..qa import check_document
+from ..render import without_furniture
 from ..render.view import Run, build_rows
 from ..segment import segment_text
 from .content import Bilingual, Pack, Runs, Section, agenda_rows, paragraphs, plain
@@ -110,6 +111,7 @@ def translate_section(
         if not source.line:  # not named by a manifest (dejakit mou)
             raise
         raise PackError(f"{source.where}: {exc}") from None
+    doc = without_furniture(doc)  # a briefing pack prints no site furniture
     target: Lang = source.target_lang or ("ja" if doc.source_lang == "de" else "de")
     if target == doc.source_lang:
         raise PackError(

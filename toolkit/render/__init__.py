@@ -7,15 +7,22 @@ previous output untouched.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import RenderError
-from ..model import Document, Issue
+from ..model import BlockKind, Document, Issue
 from .options import RenderOptions
 
-__all__ = ["OUTPUT_SUFFIXES", "RenderOptions", "render_document"]
+__all__ = ["OUTPUT_SUFFIXES", "RenderOptions", "render_document", "without_furniture"]
 
 OUTPUT_SUFFIXES = (".pdf", ".docx", ".html", ".json")
+
+
+def without_furniture(doc: Document) -> Document:
+    """Return `doc` without its site furniture blocks (what a handout leaves out by default)."""
+    blocks = tuple(b for b in doc.blocks if b.kind is not BlockKind.FURNITURE)
+    return doc if len(blocks) == len(doc.blocks) else replace(doc, blocks=blocks)
 
 
 def render_document(
@@ -39,6 +46,8 @@ def render_document(
             f"{path}: unknown output type {path.suffix or '(none)'!r}; "
             f"use one of {', '.join(OUTPUT_SUFFIXES)}"
         )
+    if suffix != ".json" and not (options and options.keep_furniture):
+        doc = without_furniture(doc)  # JSON keeps everything: reading stays lossless
     if template_dir is None:
         from ..resources import template_dir as default_template_dir
 

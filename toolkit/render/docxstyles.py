@@ -119,11 +119,15 @@ def handout_styles(document: Document, *, layout: str, text_width: float) -> Non
             "Dateline": Look(size=9),
             # lines ended by line breaks: justified, Japanese ones would be spread out
             "Contact": Look(size=8.5, align="left"),
+            "Caption": Look(size=8.5, italic=True),  # Japanese: upright below
             "Translation": Look(indent=3.5, rule_left="C8C8C8", space_after=8),
         },
     )
     paragraph_style(
         document, "Subtitle Japanese", Look(italic=False, bold=True), base=BODY_STYLES["ja"]
+    )
+    paragraph_style(
+        document, "Caption Japanese", Look(size=8.5, italic=False), base=BODY_STYLES["ja"]
     )
     heading = Look(
         fonts=SANS, bold=True, color="111111", keep_next=True, space_after=4, hyphenate=False
@@ -148,7 +152,7 @@ def handout_styles(document: Document, *, layout: str, text_width: float) -> Non
     )
     paragraph_style(document, "Caption", Look(fonts=SANS, size=9, bold=False, color=GRAY))
     paragraph_style(document, "Column Label", Look(bold=True, keep_next=True), base="Caption")
-    paragraph_style(document, "Header", Look(fonts=SANS, size=7.5, color=GRAY))
+    paragraph_style(document, "Header", Look(fonts=SANS, size=7.5, color=GRAY, align="center"))
     paragraph_style(
         document, "Footer", Look(fonts=SANS, size=7.5, color=GRAY, tab_right=text_width)
     )

@@ -58,6 +58,7 @@ class RenderOptions:
     pdf_variant: PdfVariant = "pdf/ua-1"  # tagged PDF/UA-1, archival PDF/A-3u, or plain
     author: str = ""  # issuer, for the document metadata
     keywords: tuple[str, ...] = ()  # extra keywords for the document metadata
+    keep_furniture: bool = False  # print site furniture (breadcrumbs, labels) read with the text
 
     def __post_init__(self) -> None:
         for name, value, allowed in (
@@ -91,6 +92,7 @@ def render_options_from_names(
     classification: str = "",
     pdf_variant: str = "ua",
     author: str = "",
+    keep_furniture: bool = False,
 ) -> RenderOptions:
     """Return the `RenderOptions` that the user-facing option names give (``--layout``,
     ``--landscape``, ``--pdf-variant ua``, … of ``dejakit translate`` and the web page's form).
@@ -111,5 +113,6 @@ def render_options_from_names(
         notice=notice.strip(),
         classification=classification.strip(),
         pdf_variant=PDF_VARIANT_NAMES[pdf_variant],
+        keep_furniture=keep_furniture,
         author=author.strip(),
     )

@@ -36,6 +36,12 @@ class Row:
     target: tuple[Run, ...]
     speaker: str | None
     pivot: str | None = None  # the English pivot text of the block's segments, when known
+    marker: str = ""  # a list number printed before the text ("1.", "（1）"); bullets are CSS
+
+    @property
+    def numbered(self) -> bool:
+        """Return whether the row starts with a list number rather than a bullet."""
+        return bool(self.marker)
 
     @property
     def untranslated(self) -> int:
@@ -55,9 +61,19 @@ def build_rows(doc: Document) -> list[Row]:
             target=_target_runs(b, target_lang, doc.source_lang),
             speaker=b.speaker,
             pivot=_pivot_text(b),
+            marker=_number(b),
         )
         for b in doc.blocks
     ]
+
+
+_BULLETS = frozenset("-•*・●▪■◆○〇◇□")
+
+
+def _number(block: Block) -> str:
+    """Return the block's list number ("1.", "（1）", "①"); "" for a bullet or none."""
+    marker = block.marker.strip()
+    return "" if not marker or marker in _BULLETS else marker
 
 
 def summarize(doc: Document) -> dict[str, int]:
@@ -83,12 +99,28 @@ def _pivot_text(block: Block) -> str | None:
 
 
 def _source_runs(block: Block, lang: Lang) -> tuple[Run, ...]:
-    return _merge(
-        [Run(s.source, line_break="\n" in s.space_after) for s in block.segments], lang, lang
+    return _numbered(
+        block,
+        _merge(
+            [Run(s.source, line_break="\n" in s.space_after) for s in block.segments], lang, lang
+        ),
     )
 
 
+def _numbered(block: Block, runs: tuple[Run, ...]) -> tuple[Run, ...]:
+    """Return `runs` after the block's list number, which no engine ever sees."""
+    number = _number(block)
+    if not number or not runs:
+        return runs
+    first = runs[0]
+    return (Run(f"{number} {first.text}", first.untranslated, first.line_break), *runs[1:])
+
+
 def _target_runs(block: Block, lang: Lang, source_lang: Lang) -> tuple[Run, ...]:
+    return _numbered(block, _target_merge(block, lang, source_lang))
+
+
+def _target_merge(block: Block, lang: Lang, source_lang: Lang) -> tuple[Run, ...]:
     return _merge(
         [
             Run(

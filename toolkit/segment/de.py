@@ -12,7 +12,7 @@ import re
 
 from ..localize import DE_MONTH_NUMBERS
 
-__all__ = ["NON_FINAL_ABBREVIATIONS", "repair_pieces"]
+__all__ = ["LONG_QUOTE", "NON_FINAL_ABBREVIATIONS", "repair_pieces"]
 
 # Abbreviations after which a German sentence practically never ends. Sentence-final ones
 # ("usw.", "etc.", "Mio.") are left out on purpose: the segmenter decides those.
@@ -29,17 +29,47 @@ _LAST_WORD = re.compile(r"(?:^|[\s(„\"'])((?:[^\W\d_]{1,12}\.\s?){0,2}[^\W\d_]
 _ORDINAL = re.compile(r"(?:^|[\s(])\d{1,2}\.\s*$")
 _INITIAL = re.compile(r"(?:^|\s)[A-ZÄÖÜ]\.\s*$")
 _MONTH_START = re.compile(r"^(?:" + "|".join(DE_MONTH_NUMBERS) + r")\b")
+# An ordinal after an article or a contracted preposition: „des 35. Jubiläums“, „zum 10. Mal“.
+_ARTICLE_ORDINAL = re.compile(
+    r"(?:^|\s)(?:der|die|das|des|dem|den|zum|zur|am|im|vom|beim|ihr(?:e[mnrs]?)?|sein(?:e[mnrs]?)?|"
+    r"unser(?:e[mnrs]?)?|diese[mnrs]?|jede[mnrs]?)\s+\d{1,4}\.\s*$",
+    re.IGNORECASE,
+)
+_MARKER_ONLY = re.compile(r"^\s*(?:\d{1,2}[.)]|[(（]\d{1,2}[)）])\s*$")
+# A sentence end inside a quotation: „Erster Satz. Zweiter Satz.“
+_QUOTED_END = re.compile(r"(?<=[a-zäöüßA-ZÄÖÜ\d)]{2}[.!?])\s+(?=[A-ZÄÖÜ„\"])")
+# A quotation longer than this (characters) is split into its sentences.
+LONG_QUOTE = 250
 
 
 def repair_pieces(pieces: list[str]) -> list[str]:
     """Return `pieces` with the false sentence boundaries joined again."""
     out: list[str] = []
-    for piece in pieces:
+    for piece in (part for whole in pieces for part in _split_quoted(whole)):
         if out and _joins(out[-1], piece):
             out[-1] += piece
         else:
             out.append(piece)
     return out
+
+
+def _split_quoted(piece: str) -> list[str]:
+    """Split a long piece holding a quotation at the sentence ends inside it.
+
+    The generic segmenter keeps a quotation in one piece however many sentences it has; a
+    five-sentence quote would make one long row and one long MT input. A short quotation
+    („Wir freuen uns. Das ist ein guter Tag“, sagt …) stays one segment with its speaker. The
+    usual repairs (abbreviations, ordinals, initials) join false boundaries again.
+    """
+    if len(piece) <= LONG_QUOTE or not re.search(r"[„“\"»«]", piece):
+        return [piece]
+    parts: list[str] = []
+    start = 0
+    for match in _QUOTED_END.finditer(piece):
+        parts.append(piece[start : match.end()])
+        start = match.end()
+    parts.append(piece[start:])
+    return [p for p in parts if p]
 
 
 def _joins(left: str, right: str) -> bool:
@@ -52,7 +82,9 @@ def _joins(left: str, right: str) -> bool:
     first = right.lstrip()[0]
     if first.islower():
         return True
-    if _abbreviation_before(left):
+    if _abbreviation_before(left) or _MARKER_ONLY.match(left):
+        return True
+    if _ARTICLE_ORDINAL.search(left):
         return True
     if _ORDINAL.search(left) and (_MONTH_START.match(right.lstrip()) or first.isdigit()):
         return True

@@ -7,7 +7,9 @@ segmenter ends a sentence after a closing quote; when the quote is followed by a
 
 from __future__ import annotations
 
-__all__ = ["CLOSING_BRACKETS", "SENTENCE_END", "repair_pieces"]
+import re
+
+__all__ = ["CLOSING_BRACKETS", "LONG_QUOTE", "SENTENCE_END", "repair_pieces"]
 
 SENTENCE_END = "。！？!?…"
 CLOSING_BRACKETS = "」』）)】〕"
@@ -15,6 +17,8 @@ CLOSING_BRACKETS = "」』）)】〕"
 _CONTINUATIONS = ("と", "って", "など", "、", "，", "は", "が", "を", "に", "の", "も", "で", "や")
 
 
+# A quotation longer than this (characters) is split into its sentences.
+LONG_QUOTE = 120
 _OPENING_BRACKETS = "「『（(【〔"
 _FULL_STOPS = "。！？"
 
@@ -28,11 +32,33 @@ def repair_pieces(pieces: list[str]) -> list[str]:
             out[-1] += piece
         else:
             out.append(piece)
+    return [part for piece in out for part in _split_long_quote(piece)]
+
+
+def _split_long_quote(piece: str) -> list[str]:
+    """Split a sentence with a long quotation at the sentence ends inside the quotation.
+
+    „知事は「……。……。……。」と述べました。“ as one segment makes a long row and a long MT
+    input; each quoted sentence becomes a segment, the closing „」と述べました。“ stays with the
+    last one.
+    """
+    if len(piece) <= LONG_QUOTE or "「" not in piece:
+        return [piece]
+    out: list[str] = []
+    for part in _split_missed(piece, inside=True):
+        tail = out[-1].rstrip() if out else ""
+        if out and (
+            not part.strip()
+            or (tail[-1:] in CLOSING_BRACKETS and part.lstrip().startswith(_CONTINUATIONS))
+        ):
+            out[-1] += part
+        else:
+            out.append(part)
     return out
 
 
-def _split_missed(piece: str) -> list[str]:
-    """Split `piece` after every 。！？ outside brackets.
+def _split_missed(piece: str, *, inside: bool = False) -> list[str]:
+    """Split `piece` after every 。！？ outside brackets (`inside`: inside brackets too).
 
     The generic segmenter misses a boundary before a digit (…出展します。2026年…).
     """
@@ -44,7 +70,7 @@ def _split_missed(piece: str) -> list[str]:
             depth += 1
         elif char in CLOSING_BRACKETS:
             depth = max(0, depth - 1)
-        elif char in _FULL_STOPS and depth == 0:
+        elif char in _FULL_STOPS and (depth == 0 or inside):
             end = i + 1
             while end < len(piece) and piece[end] in _FULL_STOPS + CLOSING_BRACKETS + " 　":
                 end += 1
@@ -65,5 +91,8 @@ def _joins(left: str, right: str) -> bool:
     if left[-1] == "." and head[0].isascii() and head[0].isalnum():
         # "NRW." + "Energy4Climate": a dot inside a Latin token, not a sentence end.
         return True
-    # An unbalanced 「 means the generic segmenter cut inside a quotation.
+    if re.fullmatch(r"\s*(?:\d{1,2}[.)．]|[(（]\d{1,2}[)）]|[①-⑳])\s*", left):
+        return True  # "1." is the list number of what follows, never a sentence
+    # An unbalanced 「 means the generic segmenter cut inside a quotation (a long quotation is
+    # split into its sentences afterwards, on purpose).
     return tail.count("「") > tail.count("」")
