@@ -116,7 +116,8 @@ def _spans(text: str, lang: Lang) -> Iterable[tuple[int, int, str]]:
                 if len(run) >= 3:
                     yield match.start(), match.end(), "katakana"
                 continue
-            kind = "organisation" if run.endswith(_ORG_JA) else "kanji"
+            named = any(run.endswith(s) and len(run) > len(s) for s in _ORG_JA)
+            kind = "organisation" if named else "kanji"  # 三井物産株式会社, not 株式会社 itself
             yield match.start(), match.end(), kind
         return
     for match in _DE_NAME.finditer(text):
