@@ -46,7 +46,6 @@ def inter_character_justification() -> Iterator[None]:
     try:
         from weasyprint.formatting_structure import boxes
         from weasyprint.layout import inline
-        from weasyprint.text.line_break import create_layout, line_size
     except ImportError:  # pragma: no cover - a WeasyPrint without these internals
         yield
         return
@@ -66,7 +65,7 @@ def inter_character_justification() -> Iterator[None]:
         size = texts[0].style["font_size"]
         if gaps < 1 or extra_width / gaps > MAX_SPACING_EM * size:
             return
-        _spread(line, extra_width / gaps, 0.0, texts[-1], context, boxes, create_layout, line_size)
+        _spread(line, extra_width / gaps, 0.0, texts[-1], boxes)
 
     inline.justify_line = justify_line
     try:
@@ -80,10 +79,7 @@ def _spread(
     spacing: float,
     x_advance: float,
     last: Any,
-    context: Any,
     boxes: Any,
-    create_layout: Any,
-    line_size: Any,
 ) -> float:
     """Add `spacing` after every character in `box`, moving what follows; return the shift."""
     if isinstance(box, boxes.TextBox):
@@ -91,14 +87,10 @@ def _spread(
         style = copy.copy(box.style)
         letter = style["letter_spacing"]
         style["letter_spacing"] = (0 if letter == "normal" else letter) + spacing
-        layout = create_layout(box.text, style, context, None, box.justification_spacing)
-        first_line, _ = layout.get_first_line()
-        width, _ = line_size(first_line, style)
-        # the last character of the line gets no space after it
-        added = width - box.width - (spacing if box is last else 0)
-        layout.deactivate()
+        # Pango adds the spacing once per character; the line's last character gets none
+        # after it. WeasyPrint rebuilds the box's Pango layout from its style when it draws.
+        added = spacing * (len(box.text) - (1 if box is last else 0))
         box.style = style
-        box.pango_layout = layout
         box.width += added
         return float(x_advance + added)
     if isinstance(box, (boxes.LineBox, boxes.InlineBox)):
@@ -106,9 +98,7 @@ def _spread(
         before = x_advance
         for child in box.children:
             if child.is_in_normal_flow():
-                x_advance = _spread(
-                    child, spacing, x_advance, last, context, boxes, create_layout, line_size
-                )
+                x_advance = _spread(child, spacing, x_advance, last, boxes)
         box.width += x_advance - before
         return x_advance
     box.translate(x_advance, 0)
