@@ -8,7 +8,9 @@ cd "$(dirname "$0")/.."
 DEJAKIT="${DEJAKIT:-.venv/bin/dejakit}"
 OUT="${OUT:-out}"
 mkdir -p "$OUT"
-export DEJAKIT_MEMORY="$PWD/$OUT/demo-memory.sqlite"
+# OUT may be relative or absolute: resolve it once.
+OUT="$(cd "$OUT" && pwd)"
+export DEJAKIT_MEMORY="$OUT/demo-memory.sqlite"
 rm -f "$DEJAKIT_MEMORY" "$DEJAKIT_MEMORY-wal" "$DEJAKIT_MEMORY-shm"
 
 echo "== approved translations -> $DEJAKIT_MEMORY"

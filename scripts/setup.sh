@@ -20,7 +20,9 @@ TORCH_VERSION="2.13.0"
 #   libpango*              WeasyPrint's text layout
 #   poppler-utils          pdffonts/pdftotext/pdftoppm: the tests read PDFs back
 #   libreoffice-writer-nogui  the tests open our DOCX in a real word processor
-#   hyphen-de              German hyphenation patterns for LibreOffice
+#   hyphen-de              German hyphenation patterns (LibreOffice, and dejakit's PDFs)
+#   libhyphen0             LibreOffice's hyphenator: dejakit reads hyph_de_DE.dic with it (ctypes),
+#                          as pyphen (WeasyPrint's own) misreads the German patterns
 SYSTEM_PACKAGES=(
   fonts-noto-cjk
   fonts-noto-core
@@ -31,6 +33,7 @@ SYSTEM_PACKAGES=(
   poppler-utils
   libreoffice-writer-nogui
   hyphen-de
+  libhyphen0
   # A real CAT tool for the review-loop tests (XLIFF/TMX round trip in console mode), with a
   # headless Java runtime so no desktop Java is pulled in.
   omegat
@@ -39,6 +42,11 @@ SYSTEM_PACKAGES=(
   # Playwright; Playwright never downloads a browser of its own.
   chromium
   chromium-driver
+  # Offline dictionaries for `dejakit glossary suggest` (FreeDict, from JMdict/WaDoku, CC BY-SA):
+  # read in place under /usr/share/dictd, never copied into the repository.
+  dict-freedict-jpn-deu
+  dict-freedict-deu-eng
+  dict-freedict-jpn-eng
 )
 
 missing=()

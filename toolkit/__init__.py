@@ -99,7 +99,9 @@ if TYPE_CHECKING:
         write_glossary_toml,
         write_tbx,
     )
+    from .glossary.freedict import Dictionaries
     from .glossary.model import LookupLang
+    from .glossary.suggest import suggest_terms
     from .pack import build_pack, read_manifest, translate_mou, write_fact_sheet, write_pack
     from .pack.write import pack_paths
     from .qa import check_document, summarize_issues
@@ -135,6 +137,7 @@ _LAZY = {
     "ArgosEngine": ".engines.argos",
     "ArgosSettings": ".engines.argos:EngineSettings",
     "DEFAULT_NOTICE": ".render.options",
+    "Dictionaries": ".glossary.freedict",
     "FIRSTS": ".render.options",
     "Glossary": ".glossary",
     "LAYOUTS": ".render.options",
@@ -173,6 +176,7 @@ _LAZY = {
     "remove_package": ".engines.packages",
     "run_checks": ".doctor",
     "scan_document": ".glossary",
+    "suggest_terms": ".glossary.suggest",
     "summarize_document": ".render.view:summarize",
     "summarize_issues": ".qa",
     "translate_mou": ".pack",
@@ -199,6 +203,7 @@ __all__ = [  # noqa: RUF022  # plainly sorted, as tests/test_package.py checks
     "BlockKind",
     "ConfigError",
     "DEFAULT_NOTICE",
+    "Dictionaries",
     "Document",
     "DocxDefect",
     "Engine",
@@ -285,6 +290,7 @@ __all__ = [  # noqa: RUF022  # plainly sorted, as tests/test_package.py checks
     "scan_document",
     "segment_text",
     "split_text",
+    "suggest_terms",
     "summarize_document",
     "summarize_issues",
     "supported_suffixes",

@@ -18,14 +18,17 @@ __all__ = [
     "DE_MONTHS",
     "DE_MONTH_NUMBERS",
     "DE_SCALES",
+    "DE_SCALE_WORDS",
     "JA_ERAS",
     "JA_SCALES",
     "Found",
+    "amount_value",
     "find_amounts",
     "find_dates",
     "find_numbers",
     "find_quantities",
     "first_date",
+    "format_amount",
     "format_date_for",
     "localize_number",
     "localize_quotes",
@@ -111,7 +114,24 @@ DE_SCALES = {
     "milliarde": Decimal(10**9),
     "milliarden": Decimal(10**9),
     "mrd.": Decimal(10**9),
+    "billion": Decimal(10**12),
+    "billionen": Decimal(10**12),
+    "bio.": Decimal(10**12),
 }
+# Longest first, so the alternation never stops at „Million“ in „Millionen“.
+DE_SCALE_WORDS = (
+    "Tausend",
+    "Tsd\\.",
+    "Millionen",
+    "Million",
+    "Mio\\.",
+    "Milliarden",
+    "Milliarde",
+    "Mrd\\.",
+    "Billionen",
+    "Billion",
+    "Bio\\.",
+)
 _CURRENCIES_DE = {
     "euro": "EUR",
     "eur": "EUR",
@@ -133,8 +153,11 @@ JA_SCALES = {
 }
 
 _DE_AMOUNT = re.compile(
-    r"(?P<num>" + _DE_NUMBER + r")\s?(?P<scale>Tausend|Tsd\.|Millionen|Million|Mio\.|"
-    r"Milliarden|Milliarde|Mrd\.)?\s?(?P<cur>Euro|EUR|€|Yen|JPY|US-Dollar|Dollar|USD)\b"
+    r"(?P<num>"
+    + _DE_NUMBER
+    + r")\s?(?P<scale>"
+    + "|".join(DE_SCALE_WORDS)
+    + r")?\s?(?P<cur>Euro|EUR|€|Yen|JPY|US-Dollar|Dollar|USD)\b"
 )
 _JA_AMOUNT = re.compile(
     r"(?P<parts>(?:(?:" + _JA_NUMBER + r")[兆億万千])*(?:" + _JA_NUMBER + r")?)"
@@ -304,7 +327,7 @@ def find_amounts(text: str, lang: str) -> list[Found]:
                 continue
             scale = DE_SCALES.get((match.group("scale") or "").lower(), Decimal(1))
             currency = _CURRENCIES_DE[match.group("cur").lower()]
-            target = _ja_amount(value * scale) + _CURRENCY_JA[currency]
+            target = format_amount(value * scale, "ja") + _CURRENCY_JA[currency]
             found.append(Found.of(match, "amount", target))
         return found
     for match in _JA_AMOUNT.finditer(text):
@@ -312,7 +335,7 @@ def find_amounts(text: str, lang: str) -> list[Found]:
         if value is None:
             continue
         currency = _JA_CURRENCIES[match.group("cur")]
-        target = _de_amount(value) + " " + _CURRENCY_DE[currency]
+        target = format_amount(value, "de") + " " + _CURRENCY_DE[currency]
         found.append(Found.of(match, "amount", target))
     return found
 
@@ -362,30 +385,25 @@ def localize_quotes(text: str, lang: str) -> str:
 
 
 def _ja_amount(value: Decimal) -> str:
-    """Return `value` in Japanese myriad units: 4500000 -> 450万, 1200000000 -> 12億."""
-    for unit, size in (("兆", Decimal(10**12)), ("億", Decimal(10**8)), ("万", Decimal(10**4))):
-        if value >= size:
-            major = value / size
-            if major == major.to_integral_value() or unit == "万":
-                return _format(major.normalize(), "ja_JP") + unit
-            whole = int(major)
-            rest = (value - whole * size) / Decimal(10**4)
-            return f"{_format(Decimal(whole), 'ja_JP')}{unit}" + (
-                f"{_format(rest.normalize(), 'ja_JP')}万" if rest else ""
-            )
-    return _format(value.normalize(), "ja_JP")
+    """Return `value` in Japanese myriad units: 4500000 -> 450万, 530000000 -> 5億3000万."""
+    if value < 10**4:
+        return _format(value.normalize(), "ja_JP")
+    whole = int(value)
+    fraction = value - whole
+    parts: list[str] = []
+    for unit, size in (("兆", 10**12), ("億", 10**8), ("万", 10**4)):
+        count, whole = divmod(whole, size)
+        if count:
+            # the count of one unit stays below 10,000 (above 兆 it may not): no grouping
+            parts.append(f"{count}{unit}")
+    if whole or fraction:
+        parts.append(_format((whole + fraction).normalize(), "ja_JP", grouping=False))
+    return "".join(parts)
 
 
 def _de_amount(value: Decimal) -> str:
     """Return `value` the way a German release writes sums: 3000000 -> „3 Millionen“."""
-    for word, size in (("Milliarden", Decimal(10**9)), ("Millionen", Decimal(10**6))):
-        if value >= size:
-            major = (value / size).normalize()
-            word = (
-                "Million" if major == 1 else ("Milliarde" if major == 1 and size > 10**6 else word)
-            )
-            return f"{_format(major, 'de_DE')} {word}"
-    return _format(value.normalize(), "de_DE")
+    return format_amount(value, "de")
 
 
 def _ja_value(parts: str) -> Decimal | None:
@@ -399,3 +417,55 @@ def _ja_value(parts: str) -> Decimal | None:
             return None
         total += value * JA_SCALES.get(unit, Decimal(1))
     return total
+
+
+# ---------------------------------------------------------------- amounts with scale words
+
+_DE_COMPACT = (
+    (Decimal(10**12), "Billion", "Billionen"),
+    (Decimal(10**9), "Milliarde", "Milliarden"),
+    (Decimal(10**6), "Million", "Millionen"),
+)
+_DE_SCALED = re.compile(
+    r"(?P<num>" + _DE_NUMBER + r")(?:\s?(?P<scale>" + "|".join(DE_SCALE_WORDS) + r"))?"
+)
+
+
+def format_amount(value: Decimal, lang: str) -> str:
+    """Return `value` as a `lang` release writes a sum, exactly: „1 Milliarde“, 5億3000万.
+
+    German uses Babel's long compact forms (CLDR: „1 Milliarde“, „4,5 Millionen“, „2 Billionen“)
+    where at most three decimals keep the value exact, else the whole number („1.234.567“).
+    Japanese counts in myriads (万 億 兆) and writes the rest in the next smaller one
+    (5億3000万), which CLDR's compact form (5.3億) doesn't.
+    """
+    value = value.normalize()
+    if lang == "ja":
+        return _ja_amount(value)
+    for size, _, _ in _DE_COMPACT:
+        major = (value / size).normalize()
+        if value >= size and -min(0, major.as_tuple().exponent) <= 3:  # type: ignore[operator]
+            from babel.numbers import format_compact_decimal
+
+            return format_compact_decimal(
+                major * size, format_type="long", locale="de_DE", fraction_digits=3
+            )
+    return _format(value, "de_DE")
+
+
+def amount_value(text: str, lang: str) -> Decimal | None:
+    """Return the value of the first number in `text` with its scale word or unit, or None.
+
+    „1 Milliarde Yen“ → 1000000000, „4,5 Mio. Euro“ → 4500000, 5億3000万円 → 530000000.
+    """
+    if lang == "ja":
+        match = re.search(r"(?:(?:" + _JA_NUMBER + r")[兆億万千]?)+", text)
+        return _ja_value(match.group(0)) if match else None
+    found = _DE_SCALED.search(text)
+    if found is None:
+        return None
+    value = parse_number(found.group("num"), "de")
+    if value is None:
+        return None
+    scale = DE_SCALES.get((found.group("scale") or "").lower(), Decimal(1))
+    return (value * scale).normalize()

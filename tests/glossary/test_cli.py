@@ -32,7 +32,7 @@ def test_check_clean_file(runner: CliRunner, mini_path: Path) -> None:
 def test_check_shipped_glossaries_by_default(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["glossary", "check"])
     assert result.exit_code == 0, result.output
-    assert "4 files: 0 errors" in result.stderr
+    assert "5 files: 0 errors" in result.stderr
 
 
 def test_check_reports_one_line_per_issue_and_fails(runner: CliRunner, tmp_path: Path) -> None:
@@ -87,7 +87,10 @@ def test_scan_json_with_own_glossary(runner: CliRunner, mini_path: Path) -> None
     assert data["lang"] == "ja"
     assert data["glossary_version"] == load_glossary(mini_path).version
     first = data["hits"][0]
-    assert set(first) == {"segment", "start", "end", "form", "in_compound", "entry"}
+    assert set(first) == {
+        *("segment", "start", "end", "form", "in_compound", "entry"),
+        *("context", "equivalent", "review"),  # who is meant, and what that makes of the term
+    }
     assert {h["entry"]["de"] for h in data["hits"]} >= {
         "Masao Uchibori",
         "Gouverneur",

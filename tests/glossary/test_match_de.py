@@ -133,12 +133,17 @@ def test_longest_match_wins(mini: Glossary, text: str, expected: list[tuple[str,
         "fukushima",  # names match as written
         "presse@wasserstoff-beispiel.nrw.de",
         "https://www.netz-beispiel.de/wasserstoff",
-        "MDRs",
+        "MDRX",  # an acronym takes a plural -s, nothing else
+        "MDRen",
     ],
 )
 def test_no_false_hits(mini: Glossary, text: str) -> None:
     found = [(h.form, h.entry.de) for h in find_terms(text, "de", mini)]
     assert found == []
+
+
+def test_abbreviations_take_a_plural_s(mini: Glossary) -> None:
+    assert [h.form for h in find_terms("zwei MDRs und die MDR", "de", mini)] == ["MDRs", "MDR"]
 
 
 def test_netzwerk_is_a_compound_of_netz(mini: Glossary) -> None:

@@ -81,7 +81,7 @@ EXPECTED_DE = {
         ("Kraftwerken", "Kraftwerk"),
         ("Machbarkeitsstudien", "Machbarkeitsstudie"),
         ("Pilotanlagen", "Pilotanlage"),
-        ("Klimaschutz", "Klimaschutz"),  # in "Klimaschutzministerin"
+        ("Klimaschutzministerin", "Klimaschutzminister"),  # one title, not two pieces
         ("Münsterland", "Münsterland"),
         ("Rheinland", "Rheinland"),
         ("REIF Fukushima", "REIF Fukushima"),
@@ -188,7 +188,7 @@ EXPECTED_JA = {
     ("州首相", "Ministerpräsident"),
     ("表敬訪問", "Höflichkeitsbesuch"),
     ("MEDICA", "MEDICA"),
-    ("見本市", "Messe"),
+    ("医療機器見本市", "Medizintechnikmesse"),  # the longer term, not 医療機器 + 見本市
     ("カテーテル", "Katheter"),
     ("人工関節", "künstliches Gelenk"),
     ("NRW.Global Business", "NRW.Global Business"),

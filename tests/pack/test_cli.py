@@ -81,8 +81,9 @@ def test_sample_pack_builds_pdf_and_docx(
 
     # Running headers name the chapter on each page, in both languages.
     agenda = pdftotext(pdf).split("\f")[pages["Programm · 日程"] - 1]
-    head = [line for line in agenda.splitlines() if line.strip()][:3]
-    assert {"日程", "Programm"} <= set(head)  # the running header, right and left
+    head = [line.strip() for line in agenda.splitlines() if line.strip()][:6]
+    assert {"日程", "Programm"} <= {w for line in head for w in line.split()}  # left and right
+    assert head[0].startswith("Nur für den Dienstgebrauch")  # the marking above it
     assert "Dienstag, 3. März 2026" in agenda
     assert "2026年3月3日（火）" in agenda
     text = pdftotext(pdf)

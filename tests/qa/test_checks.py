@@ -35,8 +35,27 @@ def test_clean_translation_has_no_issues() -> None:
         ),
         (
             seg("Die Förderung beträgt 4,5 Millionen Euro.", "助成額は45万ユーロです。"),
-            [("numbers", "functional"), ("numbers", "cosmetic")],
+            [("numbers", "critical"), ("numbers", "critical")],
         ),
+        (seg("Das Budget beträgt 1 Milliarde Yen.", "予算は10億円です。"), []),
+        (seg("Das Budget beträgt 1 Billion Yen.", "予算は1兆円です。"), []),
+        (seg("Es kostet 4,5 Mio. Euro.", "費用は450万ユーロです。"), []),
+        (
+            seg("Das Budget beträgt 1 Million Yen.", "予算は10億円です。"),
+            [("numbers", "critical"), ("numbers", "critical")],
+        ),
+        (
+            seg("Das Budget beträgt 1.000 Milliarden Yen.", "予算は1兆円です。"),
+            [],
+        ),
+        (seg("Die Quote liegt bei 30 Prozent.", "割合は20％です。"), [("numbers", "critical")] * 2),
+        (seg("Die Gruppe tagt zweimal in drei Jahren.", "部会は3年間に2回開催されます。"), []),
+        (seg("Fünfzehn Jahre danach.", "15年後。"), []),
+        (
+            seg("Am heutigen Dienstag beginnt es.", "本日3日（火）に始まります。"),
+            [("numbers", "functional")],
+        ),
+        (seg("Die Katastrophe von 2011.", "東日本大震災。"), [("numbers", "critical")]),
         (seg("Am 15. Januar 2026.", "2026年1月15日に。"), []),
         (seg("Wasserstoff Wasserstoff.", "水素水素水素水素です。"), [("repetition", "functional")]),
         (

@@ -78,8 +78,9 @@ def test_layout_paper_and_markings_reach_both_outputs(memory: Path, tmp_path: Pa
     xmp = pdf_catalog(pdf)["/Metadata"].get_object().get_data().decode()
     assert re.search(r"pdfaid:part[^0-9]*3", xmp)
     first_page = reader.pages[0].extract_text()
-    assert first_page.count("VS – NUR FÜR DEN DIENSTGEBRAUCH") == 2
-    assert "Entwurf – 草案" in first_page
+    # the marking at the top and foot, the notice at the foot: German and Japanese a line each
+    assert first_page.count("VS – NUR FÜR DEN DIENSTGEBRAUCH\n取扱注意") == 2
+    assert "Entwurf\n草案" in first_page
     # interleaved, Japanese first
     text = re.sub(r"\s", "", first_page)
     assert text.index("ノルトライン") < text.index("Nordrhein-WestfalenundFukushimavertiefen")

@@ -61,8 +61,16 @@ def test_copy_packages_bring_every_term_and_entity_in_japanese(use_copy: Path) -
     assert not missing, output
     violated = [c for s in doc.segments() for c in s.checks if c.status == "violated"]
     assert not violated
+    # Terms and entities arrive, but the copy models leave the words around them German:
+    # QA calls exactly those segments untranslated/wrong language, and nothing else critical.
     critical = [i for i in check_document(doc, glossary=glossary) if i.severity == "critical"]
-    assert not critical, critical
+    assert {i.check for i in critical} == {"script"}, critical
+    flagged = {i.segment_id for i in critical}
+    by_source = {s.source: s.id for s in doc.segments()}
+    german = [src for src in by_source if "stellt für die Brennstoffzelle" in src]
+    assert german
+    assert by_source[german[0]] in flagged
+    assert by_source["Pressemitteilung"] not in flagged  # all of it is a glossary term
 
 
 def test_untrained_packages_get_reported_not_hidden(use_untrained: Path) -> None:

@@ -27,7 +27,7 @@ RELEASE = (
 def test_read_view_shows_blocks_kinds_and_sentences(client: TestClient) -> None:
     page = client.get(upload(client, RELEASE))
     assert page.status_code == 200
-    assert "3 Abschnitte, 4 Sätze, Sprache: Deutsch" in page.text
+    assert "Abschnitte: 3, Sätze: 4, Sprache: Deutsch" in page.text
     for kind in ("Dachzeile", "Titel", "Absatz"):
         assert kind in page.text
     assert "Ammoniak dient als Träger." in page.text
@@ -39,7 +39,7 @@ def test_pasted_text_is_read_like_a_file(client: TestClient) -> None:
         data={"csrf_token": csrf(client), "text": RELEASE, "source_lang": "de"},
         follow_redirects=True,
     )
-    assert "4 Sätze" in response.text
+    assert "Sätze: 4" in response.text
 
 
 def test_translate_approve_and_the_memory_holds_the_reviewer(
@@ -223,7 +223,7 @@ def test_job_page_shows_progress_and_cancel(client: TestClient) -> None:
     record.job_id = web.jobs.submit("translate", record.id, work).id
     time.sleep(0.1)
     page = client.get(f"{doc_url}/job")
-    assert "3 von 10 Sätzen" in page.text
+    assert "Sätze: 3 von 10" in page.text
     assert 'http-equiv="refresh"' in page.text
     state = client.get(f"/jobs/{record.job_id}").json()
     assert (state["state"], state["done"], state["total"]) == ("running", 3, 10)
@@ -240,7 +240,10 @@ def test_reviewed_xliff_comes_back_through_the_page(client: TestClient, memory_p
     ).text
     reviewed = re.sub(r"<target>[^<]*</target>", "<target>報道発表</target>", xliff, count=1)
     assert reviewed != xliff
-    for dry_run, expected in (("1", "würden freigegeben"), ("", "1 Übersetzungen freigegeben")):
+    for dry_run, expected in (
+        ("1", "freigegeben würden: 1"),
+        ("", "freigegebene Übersetzungen: 1"),
+    ):
         response = client.post(
             "/reviews/import",
             data={"csrf_token": csrf(client), "reviewer": "K. Sato", "dry_run": dry_run},
@@ -252,6 +255,7 @@ def test_reviewed_xliff_comes_back_through_the_page(client: TestClient, memory_p
     with TranslationMemory(memory_path) as memory:
         served = memory.history("Pressemitteilung", "de", "ja")[0]
     assert (served.target, served.kind, served.reviewer) == ("報道発表", "approved", "K. Sato")
+    assert served.origin == "review:release.ja.xlf"  # the reviewer's file, not our stored name
 
 
 def test_review_file_that_was_never_sent_is_refused(client: TestClient) -> None:
@@ -271,3 +275,33 @@ def test_download_keeps_a_japanese_file_name(client: TestClient) -> None:
     response = client.post(f"{doc_url}/download", data={"csrf_token": csrf(client)})
     disposition = response.headers["content-disposition"]
     assert "filename*=utf-8''%E5%A0%B1%E9%81%93%E7%99%BA%E8%A1%A8.ja.pdf" in disposition
+
+
+def test_finished_jobs_are_forgotten_beyond_the_limit() -> None:
+    runner = JobRunner(workers=1, keep=2)
+    jobs = [runner.submit("translate", "x", lambda progress: None) for _ in range(3)]
+    deadline = time.monotonic() + 5
+    while not all(j.finished for j in jobs) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    runner.submit("translate", "x", lambda progress: None)
+    assert runner.get(jobs[0].id) is None
+    assert runner.get(jobs[2].id) is jobs[2]
+    runner.shutdown()
+
+
+def test_approval_is_checked_against_the_glossary_again(client: TestClient) -> None:
+    doc_url = translate(client, upload(client, "Wasserstoff ist wichtig.\n")).rsplit("/", 1)[0]
+    response = client.post(
+        f"{doc_url}/approve",
+        data={
+            "csrf_token": csrf(client),
+            "segment": "b1.s1",
+            "target": "ハイドロジェンは重要だ。",  # not the glossary's 水素
+            "reviewer": "Erika Muster",
+        },
+    )
+    assert "is a forbidden rendering of &#39;Wasserstoff&#39;" in response.text
+    web = client.app.state.web  # type: ignore[attr-defined]
+    record = web.workspace.get(doc_url.rsplit("/", 1)[1])
+    assert {i.check for i in record.issues if i.segment_id == "b1.s1"} == {"term"}
+    assert next(record.translated.segments()).checks == ()

@@ -62,7 +62,7 @@ def test_upload_translate_approve_download(
 ) -> None:
     page.screenshot(path=shots / "01-upload.png")
     upload_sample(page)
-    assert page.get_by_text("15 Abschnitte, 36 Sätze, Sprache: Deutsch").is_visible()
+    assert page.get_by_text("Abschnitte: 15, Sätze: 36, Sprache: Deutsch").is_visible()
     assert page.locator("tr.kind-title .kind").inner_text() == "Titel"
     page.screenshot(path=shots / "02-read.png")
     translate(page)
@@ -270,7 +270,7 @@ def test_every_field_is_labelled(page: Any, live_server: LiveServer) -> None:
     upload_sample(page)
     urls = [page.url, page.url + "/translation"]
     translate(page)
-    for path in ("/", "/pack", "/search?q=Wasserstoff", "/reviews", "/doctor"):
+    for path in ("/", "/pack", "/search?q=Wasserstoff", "/reviews", "/memory", "/doctor"):
         urls.append(live_server.url + path)
     for url in urls:
         page.goto(url)

@@ -106,6 +106,10 @@ def glossary_scan(
         for hit in found:
             entry = hit.entry
             where = " (in a compound)" if hit.in_compound else ""
+            if hit.context:
+                where += f" → {hit.target_form()} ({hit.context})"
+            elif hit.review:
+                where += " (review: the equivalent depends on who is meant)"
             click.echo(
                 f"{segment_id}:{hit.start}: {json.dumps(hit.form, ensure_ascii=False)}{where}"
                 f" = {entry.de} → {entry.ja} / {entry.en or '?'} ({entry.type}, {entry.id})"
@@ -114,6 +118,41 @@ def glossary_scan(
         f"{source}: {count} hits of {len(entries)} entries in {len(hits)} segments "
         f"(glossary {terms.version})"
     )
+
+
+@glossary.command("suggest")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_GLOSSARY_OPTION
+@FROM_OPTION
+@click.option("--limit", type=click.IntRange(1, 500), default=25, help="Candidates per file.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["toml", "csv"]), default="toml", help="Output format."
+)
+@handle_errors
+def glossary_suggest(
+    files: tuple[Path, ...],
+    glossary_files: tuple[Path, ...],
+    source_lang: Lang | None,
+    limit: int,
+    fmt: str,
+) -> None:
+    """Propose the terms FILES hold that no glossary has, with dictionary equivalents.
+
+    German noun compounds and names, Japanese kanji/katakana runs and organisation names,
+    ranked; equivalents from the FreeDict dictionaries (Debian: dict-freedict-jpn-deu,
+    dict-freedict-deu-eng, dict-freedict-jpn-eng), written as a TOML (or CSV) fragment for a
+    terminologist to review and merge.
+
+    \b
+        dejakit glossary suggest release.txt > candidates.toml
+    """
+    from .. import Dictionaries, read_document, suggest_terms
+
+    books = Dictionaries.open()  # before the work: a missing dictionary is said at once
+    terms = _load(glossary_files)
+    for path in files:
+        doc = read_document(path, lang=source_lang)
+        click.echo(suggest_terms(doc, terms, books, limit=limit, fmt=fmt))
 
 
 @glossary.command("import")
@@ -217,6 +256,9 @@ def _hit_dict(segment_id: str, hit: TermHit) -> dict[str, Any]:
         "end": hit.end,
         "form": hit.form,
         "in_compound": hit.in_compound,
+        "context": hit.context,
+        "equivalent": hit.target_form(),
+        "review": hit.review,
         "entry": {
             "id": entry.id,
             "de": entry.de,

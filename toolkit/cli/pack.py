@@ -158,12 +158,12 @@ def pack(
     "--notice",
     default=DEFAULT_NOTICE,
     show_default=True,
-    help="Footer line of the DOCX fact sheet ('' for none).",
+    help="Footer line of the fact sheet, PDF and DOCX ('' for none).",
 )
 @click.option(
     "--classification",
     default="",
-    help="Marking at the top and bottom of the DOCX fact sheet, e.g. 'Nur für den "
+    help="Marking at the top and bottom of the fact sheet, PDF and DOCX, e.g. 'Nur für den "
     "Dienstgebrauch · 取扱注意'.",
 )
 @handle_errors

@@ -216,6 +216,16 @@ def _entry_lines(entry: Entry, domain: str) -> list[str]:
     lines += _list_line("forbidden_de", entry.forbidden_de)
     if entry.note:
         lines.append(f"note = {_toml_str(entry.note)}")
+    if entry.context:
+        lines.append(f"context = {_toml_str(entry.context)}")
+    for key, table in (("context_de", entry.context_de), ("context_ja", entry.context_ja)):
+        if table:
+            items = ", ".join(f"{k} = {_toml_str(v)}" for k, v in table)
+            lines.append(f"{key} = {{ {items} }}")
+    if not entry.inside:
+        lines.append("inside = false")
+    if entry.evidence:
+        lines.append(f"evidence = {_toml_str(entry.evidence)}")
     return lines
 
 

@@ -20,7 +20,7 @@ from ..errors import GlossaryError
 from ..resources import glossary_dir
 from ..textfile import read_bytes
 from ..tomlfile import Problems, Table, TomlFile, TomlProblem, parse_toml, toml_type
-from .model import ENTRY_TYPES, Entry, EntryType, Glossary, GlossaryInfo, JaPosition
+from .model import CONTEXTS, ENTRY_TYPES, Entry, EntryType, Glossary, GlossaryInfo, JaPosition
 
 __all__ = [
     "ENTRY_KEYS",
@@ -48,9 +48,13 @@ STRING_KEYS = (
     "ja_position",
     "abbr",
     "domain",
+    "evidence",
+    "context",
 )
 LIST_KEYS = ("de_variants", "ja_variants", "forbidden_ja", "forbidden_de")
-ENTRY_KEYS = frozenset(STRING_KEYS + LIST_KEYS)
+TABLE_KEYS = ("context_de", "context_ja")  # { land = "州首相", japan = "首相" }
+BOOL_KEYS = ("inside",)
+ENTRY_KEYS = frozenset(STRING_KEYS + LIST_KEYS + TABLE_KEYS + BOOL_KEYS)
 REQUIRED_KEYS = ("de", "ja", "type")  # en is required too, but the linter reports it
 GLOSSARY_KEYS = frozenset({"id", "domain", "title_de", "title_ja", "title_en", "version", "note"})
 
@@ -254,7 +258,20 @@ class _Parser:
                 'write ja_position = "after" for 内堀知事',
             )
             position = None
-        if not ok:
+        context = strings.get("context", "")
+        if context and context not in CONTEXTS:
+            table.problem(
+                "context",
+                f"context {context!r} is not one of {', '.join(CONTEXTS)}; "
+                'write e.g. context = "land"',
+            )
+            ok = False
+        tables = {key: self._context_table(table, key) for key in TABLE_KEYS if table.has(key)}
+        inside = table.data.get("inside", True)
+        if not isinstance(inside, bool):
+            table.problem("inside", "inside must be true or false; write inside = false")
+            inside = True
+        if not ok or None in tables.values():
             return None
         return Entry(
             id=f"{prefix}:{table.key[1] + 1}",
@@ -274,6 +291,11 @@ class _Parser:
             ja_position=cast(JaPosition | None, position),
             abbr=strings.get("abbr", ""),
             domain=strings.get("domain", "") or domain,
+            evidence=strings.get("evidence", ""),
+            context=context,
+            context_de=tables.get("context_de") or (),
+            context_ja=tables.get("context_ja") or (),
+            inside=inside,
             source=str(self.path),
             line=table.line(),
         )
@@ -285,6 +307,8 @@ class _Parser:
         for key, value in table.data.items():
             if not table.check_key(key, ENTRY_KEYS, where="[[entry]]"):
                 continue
+            if key in TABLE_KEYS or key in BOOL_KEYS:
+                continue  # read by _entry
             if key in LIST_KEYS:
                 if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                     table.problem(
@@ -304,6 +328,23 @@ class _Parser:
             else:
                 strings[key] = self._clean(table, key, value)
         return strings, lists
+
+    def _context_table(self, table: Table, key: str) -> tuple[tuple[str, str], ...] | None:
+        """Return a context table ({ land = "州首相", japan = "首相" }) as pairs, or None."""
+        value = table.data[key]
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            table.problem(
+                key,
+                f'{key} must be a table of strings; write {key} = {{ land = "…", federal = "…" }}',
+            )
+            return None
+        unknown = [k for k in value if k not in CONTEXTS]
+        if unknown:
+            table.problem(
+                key, f"{key} has unknown context {unknown[0]!r}; use {', '.join(CONTEXTS)}"
+            )
+            return None
+        return tuple((k, self._clean(table, key, v)) for k, v in value.items())
 
     def _required(self, table: Table, strings: Mapping[str, str]) -> bool:
         """Return whether the required keys hold text, noting each one that doesn't."""

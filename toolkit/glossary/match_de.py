@@ -9,10 +9,13 @@ glossary form is compiled into word rules:
   take noun endings ("Wasserstoffs", "Elektrolyseuren") and umlaut plurals ("Ärzte");
 - lower-case words of a multi-word term are adjectives ("erneuerbaren Energien");
 - names (person, organisation, place) match as written, with a genitive -s ("Neubaurs");
-- acronyms and short words ("H2", "NRW", "KI") match as written, as whole pieces only;
+- acronyms and short words ("H2", "NRW", "KI") match as written, as whole pieces only, and
+  abbreviations take a plural -s ("MoUs");
 - a term also matches inside a closed compound ("Grünwasserstoff", "Brennstoffzellenfahrzeug")
   when it has at least `MIN_INSIDE` letters, the rest of the word at least `MIN_PART`, and
-  German hyphenation (Pyphen) allows a break at both ends — so "Gas" never hits "Gastgeber".
+  German hyphenation (Pyphen) allows a break at both ends — so "Gas" never hits "Gastgeber";
+  a noun also starts a lower-case compound ("wasserstoffbasiert"), and an entry with
+  ``inside = false`` is never part of a longer word.
 
 Overlapping hits are resolved longest first, then leftmost.
 """
@@ -23,9 +26,9 @@ import functools
 import itertools
 import re
 from dataclasses import dataclass
-from typing import Protocol
 
 from ..contacts import EMAIL_PATTERN, URL_PATTERN
+from .hyphen import hyphenator
 from .model import NAME_TYPES, Entry, Glossary, TermHit, fold_de
 
 __all__ = ["MIN_INSIDE", "MIN_PART", "GermanMatcher"]
@@ -38,6 +41,7 @@ _SHORT_NOUN_ENDINGS = frozenset({"", "s", "es"})  # "Rat": never "Rate" or "Rate
 _ADJ_ENDINGS = frozenset({"", "e", "en", "er", "es", "em"})
 _NAME_ENDINGS = frozenset({"", "s"})
 _EXACT = frozenset({""})
+_PLURAL_S = frozenset({"", "s"})  # abbreviations take a bare -s in the plural: "MoUs", "KMUs"
 _UMLAUT_ENDINGS = frozenset({"e", "en", "er", "ern"})
 _ALL_ENDINGS = tuple(
     sorted(_NOUN_ENDINGS | _ADJ_ENDINGS | _UMLAUT_ENDINGS | {"ien"}, key=len, reverse=True)
@@ -86,6 +90,7 @@ class _Pattern:
     seps: tuple[str, ...]  # what stands between the words, whitespace made one space
     lead: str  # punctuation the form starts with
     trail: str  # and ends with ("Dr.")
+    rank: int = 0  # 0: the entry's main form; 1: a variant (loses a tie to a main form)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +108,8 @@ class GermanMatcher:
         self._folded: dict[str, list[tuple[_Pattern, frozenset[str]]]] = {}
         self._parts: dict[str, list[_Pattern]] = {}  # single-word terms by stem, for compounds
         for order, entry in enumerate(glossary.entries):
-            for form in entry.forms("de"):
-                pattern = _compile(entry, form, order)
+            for rank, form in enumerate(entry.forms("de")):
+                pattern = _compile(entry, form, order, min(rank, 1))
                 if pattern is not None:
                     self._add(pattern)
 
@@ -225,14 +230,13 @@ class GermanMatcher:
                     stem = chunk[: len(chunk) - len(link)] if link else chunk
                     if len(stem) < MIN_INSIDE or not chunk.endswith(link):
                         continue
-                    for pattern in self._parts.get(stem, ()):
-                        if start == 0 and pattern.words[0].capital and text[0].islower():
-                            continue
-                        out.append((start, start + len(stem), pattern))
+                    # a noun may start a lower-case word: "wasserstoffbasiert" is an adjective
+                    # made of Wasserstoff, so the term is there
+                    out.extend((start, start + len(stem), p) for p in self._parts.get(stem, ()))
         return out
 
 
-def _compile(entry: Entry, form: str, order: int) -> _Pattern | None:
+def _compile(entry: Entry, form: str, order: int, rank: int = 0) -> _Pattern | None:
     """Return `form` of `entry` as word rules, or None if it holds no word."""
     norm, _ = _prepare(form.strip())
     matches = list(_PIECE.finditer(norm))
@@ -242,19 +246,23 @@ def _compile(entry: Entry, form: str, order: int) -> _Pattern | None:
     words = tuple(
         _word_rule(m.group(), name=name, last=i == len(matches) - 1) for i, m in enumerate(matches)
     )
+    if not entry.inside:  # the glossary says: never part of a longer word
+        words = tuple(_Word(w.stems, w.exact_case, w.capital, False) for w in words)
     seps = tuple(norm[a.end() : b.start()] for a, b in itertools.pairwise(matches))
     lead, trail = norm[: matches[0].start()], norm[matches[-1].end() :]
     if trail:  # "Dr.": the form ends in punctuation, so its last word takes no ending
         last = words[-1]
         words = (*words[:-1], _Word(((last.stems[0][0], _EXACT),), last.exact_case, False, False))
-    return _Pattern(entry, order, words, seps, lead, trail)
+    return _Pattern(entry, order, words, seps, lead, trail, rank)
 
 
 def _word_rule(word: str, *, name: bool, last: bool) -> _Word:
     """Return the rule for `word` of a form: its stems, endings and case handling."""
     upper = sum(c.isupper() for c in word)
+    if upper >= 2 and word.isalpha():
+        return _Word(((word, _PLURAL_S),), True, False, False)  # "NRW", "KI", "MoU(s)"
     if len(word) <= 2 or upper >= 2 or not word.isalpha():
-        return _Word(((word, _EXACT),), True, False, False)  # "H2", "NRW", "KI", "to"
+        return _Word(((word, _EXACT),), True, False, False)  # "H2", "to"
     if name:
         return _Word(((word, _NAME_ENDINGS),), True, False, False)
     folded = fold_de(word)
@@ -314,20 +322,7 @@ def _compound_start(text: str, word: _Word) -> int | None:
 @functools.lru_cache(maxsize=65536)
 def _breaks(word: str) -> frozenset[int]:
     """Return the offsets where German hyphenation allows a break in `word`."""
-    return frozenset(_pyphen().positions(word))
-
-
-@functools.lru_cache(maxsize=1)
-def _pyphen() -> _Hyphenator:
-    import pyphen  # type: ignore[import-untyped]
-
-    return pyphen.Pyphen(lang="de_DE")  # type: ignore[no-any-return]
-
-
-class _Hyphenator(Protocol):
-    """What we use of `pyphen.Pyphen`, which ships no type hints."""
-
-    def positions(self, word: str) -> list[int]: ...
+    return frozenset(hyphenator().positions(word))
 
 
 def _sep_ok(form_sep: str, text_sep: str) -> bool:
@@ -387,7 +382,7 @@ def _resolve(
     text: str, norm: str, origin: list[int], found: list[tuple[int, int, _Pattern, bool]]
 ) -> list[TermHit]:
     """Return non-overlapping hits, longest first, then leftmost, then earliest entry."""
-    found.sort(key=lambda f: (f[0] - f[1], f[0], f[2].order))
+    found.sort(key=lambda f: (f[0] - f[1], f[0], f[2].rank, f[2].order))
     taken: list[tuple[int, int]] = []
     hits: list[TermHit] = []
     for start, end, pattern, inside in found:

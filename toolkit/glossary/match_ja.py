@@ -9,8 +9,9 @@ leftmost.
 Japanese has no spaces between words, so guards keep short forms from firing inside unrelated
 words: a one-character form (州, 県, 相) must not touch a character of its own script ("欧州" is
 not 州), nor a two-katakana form or a katakana name other katakana ("エッセンス" is not Essen);
-and a form that starts or ends with a Latin letter or digit must not run on into one ("H2" is
-not in "FH2R").
+a form that starts or ends with a Latin letter or digit must not run on into one ("H2" is
+not in "FH2R"), nor into a dotted name (NRW.Invest); an entry with ``inside = false`` is not
+found where the word runs on after it (首相 is not in 首相府).
 """
 
 from __future__ import annotations
@@ -26,7 +27,10 @@ __all__ = ["JapaneseMatcher", "script_of"]
 @dataclass
 class _Node:
     children: dict[str, _Node] = field(default_factory=dict)
-    entries: list[tuple[int, Entry]] = field(default_factory=list)  # (glossary order, entry)
+    # (rank, glossary order, entry): rank 0 where the key is the entry's main form, so where two
+    # entries share a form, the one whose own term it is wins (医療機器: Medizinprodukt, not
+    # Medizintechnik, which only accepts it as a variant)
+    entries: list[tuple[int, int, Entry]] = field(default_factory=list)
 
 
 class JapaneseMatcher:
@@ -35,20 +39,20 @@ class JapaneseMatcher:
     def __init__(self, glossary: Glossary) -> None:
         self._root = _Node()
         for order, entry in enumerate(glossary.entries):
-            for form in entry.forms("ja"):
+            for rank, form in enumerate(entry.forms("ja")):
                 key = ja_key_map(form)[0]
                 if not key:
                     continue
                 node = self._root
                 for char in key:
                     node = node.children.setdefault(char, _Node())
-                if all(e is not entry for _, e in node.entries):
-                    node.entries.append((order, entry))
+                if all(e is not entry for _, _, e in node.entries):
+                    node.entries.append((min(rank, 1), order, entry))
 
     def find(self, text: str) -> list[TermHit]:
         """Return the hits in `text`, longest first where they overlap, sorted by position."""
         key, starts, ends = ja_key_map(text)
-        found: list[tuple[int, int, int, Entry]] = []
+        found: list[tuple[int, int, tuple[int, int], Entry]] = []
         size = len(key)
         for i in range(size):
             node = self._root
@@ -61,10 +65,12 @@ class JapaneseMatcher:
                 if not node.entries or not _fits(key, i, j):
                     continue
                 glued = _katakana_glued(key, text, starts, ends, i, j)
+                runs_on = _runs_on(key, j)
                 found.extend(
-                    (i, j, order, entry)
-                    for order, entry in node.entries
+                    (i, j, (rank, order), entry)
+                    for rank, order, entry in node.entries
                     if not (glued and entry.type in NAME_TYPES)
+                    and not (runs_on and not entry.inside)
                 )
         found.sort(key=lambda f: (f[0] - f[1], f[0], f[2]))
         taken: list[tuple[int, int, Entry]] = []
@@ -103,11 +109,25 @@ def _fits(key: str, i: int, j: int) -> bool:
     first, last = script_of(key[i]), script_of(key[j - 1])
     if (first == "latin" and before == "latin") or (last == "latin" and after == "latin"):
         return False
+    # a Latin name joined by dots is one name: NRW is not in NRW.Invest or EnergyAgency.NRW
+    if first == "latin" and i >= 2 and key[i - 1] == "." and script_of(key[i - 2]) == "latin":
+        return False
+    after_dot = script_of(key[j + 1]) if j + 1 < len(key) else "other"
+    if last == "latin" and key.startswith(".", j) and after_dot == "latin":
+        return False
     scripts = {script_of(c) for c in key[i:j]}
     if j - i == 1 or (j - i == 2 and scripts == {"katakana"}):
         (script,) = scripts
         return script == "other" or script not in (before, after)
     return True
+
+
+def _runs_on(key: str, j: int) -> bool:
+    """Return whether the word goes on after key[:j] (首相|府, 日本|酒): kanji or katakana."""
+    if j >= len(key) or j == 0:
+        return False
+    last, after = script_of(key[j - 1]), script_of(key[j])
+    return after in ("kanji", "katakana") and after == last
 
 
 def _katakana_glued(

@@ -19,6 +19,7 @@ from typing import Any, Literal, TypeVar, get_args
 from ..model import Lang
 
 __all__ = [
+    "CONTEXTS",
     "ENTRY_TYPES",
     "JA_JOINERS",
     "NAME_TYPES",
@@ -43,6 +44,9 @@ ENTRY_TYPES: tuple[EntryType, ...] = get_args(EntryType)
 NAME_TYPES: frozenset[str] = frozenset({"person", "organisation", "place"})
 JaPosition = Literal["after", "before"]
 LookupLang = Literal["de", "ja", "en"]
+# Who a title or office belongs to, where the equivalent depends on it (首相: a German Land's
+# Ministerpräsident, the Federal Chancellor, Japan's Prime Minister).
+CONTEXTS = ("land", "federal", "japan", "city", "foreign")
 
 # ＝ = ゠ ・ ･ and dashes between katakana all spell the same word boundary ("ノルトライン＝
 # ヴェストファーレン", "ノルトライン・ヴェストファーレン"); the key drops them there.
@@ -70,6 +74,12 @@ class Entry:
     ja_position: JaPosition | None = None  # titles: 内堀知事 puts the title "after" the name
     abbr: str = ""
     domain: str = ""
+    evidence: str = ""  # where the equivalence is attested: parallel page, name list, dictionary
+    context: str = ""  # the context a mention of this entry sets ("NRW" -> "land"), see CONTEXTS
+    # the equivalent by context, when the entry is found in Japanese (de) or German (ja) text
+    context_de: tuple[tuple[str, str], ...] = ()
+    context_ja: tuple[tuple[str, str], ...] = ()
+    inside: bool = True  # may be found inside a longer word (水素 in 水素社会); False: 首相, 大臣
     source: str = ""  # file the entry was read from
     line: int = 0  # line of its [[entry]] header
 
@@ -100,7 +110,19 @@ class Entry:
             "ja_position": self.ja_position,
             "abbr": self.abbr,
             "domain": self.domain,
+            "evidence": self.evidence,
+            "context": self.context,
+            "context_de": dict(self.context_de),
+            "context_ja": dict(self.context_ja),
+            "inside": self.inside,
         }
+
+    def equivalent(self, lang: Lang, context: str = "") -> str:
+        """Return the form in `lang` for a mention in `context` (the main form by default)."""
+        table = dict(self.context_ja if lang == "ja" else self.context_de)
+        if context in table:
+            return table[context]
+        return self.ja if lang == "ja" else self.de
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +214,12 @@ class TermHit:
     entry: Entry
     lang: Lang
     in_compound: bool = False  # part of a longer word ("Wasserstoff" in "Wasserstoff-Strategie")
+    context: str = ""  # who is meant, where the entry's equivalent depends on it ("land")
+    review: bool = False  # the equivalent depends on a context the text doesn't decide
+
+    def target_form(self) -> str:
+        """Return the equivalent in the other language, as the context decides it."""
+        return self.entry.equivalent("ja" if self.lang == "de" else "de", self.context)
 
 
 def fold_de(text: str) -> str:

@@ -6,6 +6,7 @@ from typing import Protocol
 
 from ..errors import GlossaryError
 from ..model import LANGS, Document, Lang
+from .context import document_context, resolve_contexts
 from .match_de import GermanMatcher
 from .match_ja import JapaneseMatcher
 from .model import Glossary, TermHit
@@ -17,9 +18,13 @@ class _Matcher(Protocol):
     def find(self, text: str) -> list[TermHit]: ...
 
 
-def find_terms(text: str, lang: Lang, glossary: Glossary) -> list[TermHit]:
-    """Return the glossary hits in `text` written in `lang`, without overlaps, by position."""
-    return _matcher(glossary, lang).find(text)
+def find_terms(text: str, lang: Lang, glossary: Glossary, *, context: str = "") -> list[TermHit]:
+    """Return the glossary hits in `text` written in `lang`, without overlaps, by position.
+
+    A hit whose equivalent depends on who is meant gets its context from the mentions around
+    it, else from `context` (the document's), else it is marked for review.
+    """
+    return resolve_contexts(text, lang, _matcher(glossary, lang).find(text), default=context)
 
 
 def scan_document(
@@ -36,13 +41,18 @@ def scan_document(
             "translate it before scanning its targets"
         )
     matcher = _matcher(glossary, lang)
-    out: dict[str, list[TermHit]] = {}
+    found: list[tuple[str, str, list[TermHit]]] = []
     for segment in doc.segments():
         text = segment.target if target else segment.source
         hits = matcher.find(text) if text else []
         if hits:
-            out[segment.id] = hits
-    return out
+            found.append((segment.id, text or "", hits))
+    # What the text around a hit leaves open, the document's one context decides.
+    default = document_context([h for _, _, hits in found for h in hits])
+    return {
+        segment_id: resolve_contexts(text, lang, hits, default=default)
+        for segment_id, text, hits in found
+    }
 
 
 def _matcher(glossary: Glossary, lang: Lang) -> _Matcher:

@@ -7,7 +7,8 @@ encoding (UTF-8, UTF-16) comes from the BOM or XML declaration. Writing builds T
 and English ``langSet``s. The main form is the ``preferredTerm``, variants are ``admittedTerm``,
 forbidden forms ``deprecatedTerm``; short forms and abbreviations carry a ``termType``; the
 Japanese reading and romaji are ``pronunciation`` and ``transliteration`` term notes; what TBX
-has no category for (the dejakit type, ja_position) rides in ``x-dejakit-*`` admin elements.
+has no category for (the dejakit type, ja_position, the context fields) rides in
+``x-dejakit-*`` admin elements; the evidence is the ``source`` admin element.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from lxml import etree
 from ..errors import ExchangeError
 from ..fileio import write_bytes_atomic
 from ..textfile import read_xml
-from .model import ENTRY_TYPES, Entry, EntryType, JaPosition
+from .model import CONTEXTS, ENTRY_TYPES, Entry, EntryType, JaPosition
 
 __all__ = ["read_tbx", "write_tbx"]
 
@@ -79,6 +80,20 @@ def _write_entry(body: etree._Element, entry: Entry) -> None:
         etree.SubElement(concept, "admin", type="x-dejakit-ja-position").text = entry.ja_position
     if entry.note:
         etree.SubElement(concept, "note").text = entry.note
+    if entry.evidence:
+        etree.SubElement(concept, "admin", type="source").text = entry.evidence
+    if entry.context:
+        etree.SubElement(concept, "admin", type="x-dejakit-context").text = entry.context
+    for kind, table in (
+        ("x-dejakit-context-de", entry.context_de),
+        ("x-dejakit-context-ja", entry.context_ja),
+    ):
+        if table:
+            etree.SubElement(concept, "admin", type=kind).text = "; ".join(
+                f"{k}={v}" for k, v in table
+            )
+    if not entry.inside:
+        etree.SubElement(concept, "admin", type="x-dejakit-inside").text = "false"
     pos = "properNoun" if entry.type in ("person", "organisation", "place") else "noun"
     de_abbr = entry.abbr if entry.abbr not in (entry.de, *entry.de_variants) else ""
     langs = (
@@ -192,6 +207,13 @@ def _read_concept(concept: etree._Element, path: Path, number: int) -> Entry | N
         ja_position=cast(JaPosition, position) if position in get_args(JaPosition) else None,
         abbr=de.abbr,
         domain=meta.get("subjectField", ""),
+        evidence=meta.get("source", ""),
+        context=meta.get("x-dejakit-context", "")
+        if meta.get("x-dejakit-context") in CONTEXTS
+        else "",
+        context_de=_context_table(meta.get("x-dejakit-context-de", "")),
+        context_ja=_context_table(meta.get("x-dejakit-context-ja", "")),
+        inside=meta.get("x-dejakit-inside", "") != "false",
         source=str(path),
         line=concept.sourceline or 0,
     )
@@ -204,6 +226,12 @@ class _Split:
     forbidden: list[str] = field(default_factory=list)
     short: str = ""
     abbr: str = ""
+
+
+def _context_table(text: str) -> tuple[tuple[str, str], ...]:
+    """Return "land=州首相; japan=首相" as pairs, keeping only known contexts."""
+    pairs = (item.partition("=") for item in text.split(";"))
+    return tuple((k.strip(), v.strip()) for k, _, v in pairs if k.strip() in CONTEXTS and v.strip())
 
 
 def _split(terms: list[_Term]) -> _Split:

@@ -40,6 +40,7 @@ from .html import LABELS, document_rows, fact_rows, qa_rows, toc_entries
 from .manifest import SIDES, Contact, Person
 
 if TYPE_CHECKING:
+    from docx.section import Section as WordSection
     from docx.table import Table, _Cell, _Row
     from docx.text.paragraph import Paragraph
 
@@ -119,11 +120,9 @@ class _Builder:
         self.doc = docx.Document()
         section = self.doc.sections[0]
         section.page_width, section.page_height = Mm(210), Mm(297)
-        top, right, bottom, left = _COMPACT_MARGINS if compact else _MARGINS
-        section.top_margin, section.right_margin = Mm(top), Mm(right)
-        section.bottom_margin, section.left_margin = Mm(bottom), Mm(left)
-        section.header_distance = section.footer_distance = Mm(7 if compact else 9)
-        self.width_mm = 210 - left - right
+        margins = _COMPACT_MARGINS if compact else _MARGINS
+        self._margins(section, margins)
+        self.width_mm = 210 - margins[1] - margins[3]
         pack_styles(self.doc, text_width=self.width_mm, compact=compact)
         self.marking = marking
         self.notice = clean_text(notice)
@@ -193,7 +192,11 @@ class _Builder:
         from docx.enum.section import WD_SECTION
 
         de, ja = LABELS[key]
-        self.doc.add_section(WD_SECTION.NEW_PAGE)
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        if key == "mous":  # a fact sheet fills one page, as in the PDF: narrower margins
+            self._margins(section, _COMPACT_MARGINS)
+        else:
+            self._margins(section, _MARGINS)
         self.furniture(title=(de, ja), page_number=True)
         heading = self.para(f"{de} · {ja}", "Heading 1" if outline else "Contents Heading", "de")
         if outline:
@@ -234,6 +237,15 @@ class _Builder:
                 add_field(paragraph, "NUMPAGES")
             for line in self.marking:
                 fill(footer.add_paragraph(), "Marking", [Run(line)], "de")
+
+    @staticmethod
+    def _margins(section: WordSection, margins: tuple[float, float, float, float]) -> None:
+        from docx.shared import Mm
+
+        top, right, bottom, left = margins
+        section.top_margin, section.right_margin = Mm(top), Mm(right)
+        section.bottom_margin, section.left_margin = Mm(bottom), Mm(left)
+        section.header_distance = section.footer_distance = Mm(7 if top < 20 else 9)
 
     @staticmethod
     def _clear(part: Any) -> Iterator[Paragraph]:
@@ -307,10 +319,11 @@ class _Builder:
             child(caption._p.get_or_add_pPr(), "w:pageBreakBefore")
         source = section.doc.source_lang
         heading = self.doc.add_paragraph()
-        fill(heading, "Heading 2", _first(section.title.de), "de", source_lang=source)
+        style = "Fact Heading" if section.mou is not None else "Heading 2"
+        fill(heading, style, _first(section.title.de), "de", source_lang=source)
         if heading.runs:
             heading.runs[-1].add_break()
-        fill(heading, "Heading 2", _first(section.title.ja), "ja", source_lang=source)
+        fill(heading, style, _first(section.title.ja), "ja", source_lang=source)
         self.listed(heading)
         if section.mou is not None:
             table = self.table(2, (0.5, 0.5), head=False)
@@ -318,11 +331,11 @@ class _Builder:
                 label_row = self.row(table)
                 merged = label_row.cells[0].merge(label_row.cells[1])
                 label = [Run(f"{fact.de_label} · {fact.ja_label}")]
-                fill(merged.paragraphs[0], "Row Heading", label, "de")
+                fill(merged.paragraphs[0], "Fact Label", label, "de")
                 shade_cell(merged, _SHADE)
                 row = self.row(table)
                 for cell, (lang, index) in zip(row.cells, _LANGS, strict=True):
-                    kind = "List" if fact.listed else "Body"
+                    kind = "Fact List" if fact.listed else "Fact Body"
                     for n, item in enumerate(fact.items):
                         paragraph = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
                         style = f"{kind} {_LANGUAGE[shown_lang(item[index], lang, source)]}"

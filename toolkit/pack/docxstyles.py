@@ -17,19 +17,20 @@ from ..render.ooxml import Look, paragraph_style, table_style
 if TYPE_CHECKING:
     from docx.document import Document
 
-__all__ = ["BLUE", "RED", "pack_styles"]
+__all__ = ["BLUE", "FACT_SIZE", "RED", "fact_styles", "pack_styles"]
 
 BLUE = "1F3A5F"
 RED = "8A1F11"
 GRAY = "555555"
+FACT_SIZE = 7.5  # pt: the fact sheet's type, small enough for one page (as its PDF)
 
 
 def pack_styles(document: Document, *, text_width: float, compact: bool = False) -> None:
     """Define the pack's styles; `text_width` (mm) places right-aligned tab stops.
 
-    `compact` sets the smaller type of a one-page fact sheet (as its PDF: 7.5 pt).
+    `compact`: tighter cells for a fact sheet on its own.
     """
-    body = 7.5 if compact else 9.5
+    body = 9.5
     paragraph_style(
         document,
         "Normal",
@@ -38,9 +39,8 @@ def pack_styles(document: Document, *, text_width: float, compact: bool = False)
     )
     language_styles(
         document,
-        sizes={"de": body, "ja": body if compact else 9.0},
-        leading=0.85 if compact else 1.0,
-        space_after=0.5 if compact else 1,
+        sizes={"de": body, "ja": 9.0},
+        space_after=1,
         kinds={
             "Name": Look(bold=True),
             "Small": Look(size=body - 1.5, color=GRAY, space_after=0),
@@ -54,7 +54,7 @@ def pack_styles(document: Document, *, text_width: float, compact: bool = False)
     for name, size, before, after in (
         ("Title", 24.0, 6.0, 6.0),
         ("Heading 1", 15.0, 0.0, 8.0),
-        ("Heading 2", 10.0 if compact else 12.0, 10.0, 6.0),
+        ("Heading 2", 12.0, 10.0, 6.0),
         ("Heading 3", 10.5, 8.0, 4.0),
     ):
         look = Look(
@@ -112,5 +112,22 @@ def pack_styles(document: Document, *, text_width: float, compact: bool = False)
         document, "Marking", Look(fonts=SANS, size=8.5, bold=True, color=RED, align="center")
     )
     paragraph_style(document, "Table Text", Look(size=8.5, space_after=0))
+    fact_styles(document)
     marks(document)
     table_style(document, "Light Rules", rules="BFBFBF", margins=(0.4 if compact else 0.6, 1.5))
+
+
+def fact_styles(document: Document) -> None:
+    """Add the fact sheet's smaller styles: "Fact Body <Language>", "Fact List …", "Fact Label".
+
+    They are based on the body and list styles, so a font changed there changes them too.
+    """
+    for lang, language in (("de", "German"), ("ja", "Japanese")):
+        # Noto's single line is ~1.4 em, Noto CJK's ~1.45 em: a little under it reads well
+        spacing = 0.85 if lang == "ja" else 0.95
+        look = Look(size=FACT_SIZE, line_spacing=spacing, space_after=0)
+        paragraph_style(document, f"Fact Body {language}", look, base=f"Body {language}")
+        paragraph_style(document, f"Fact List {language}", look, base=f"List {language}")
+    paragraph_style(document, "Fact Label", Look(size=FACT_SIZE - 0.5), base="Row Heading")
+    # the fact sheet's title: listed in the contents like other Heading 2 (its outline level)
+    paragraph_style(document, "Fact Heading", Look(size=10, space_before=2), base="Heading 2")

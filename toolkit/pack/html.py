@@ -16,10 +16,13 @@ from typing import Any
 
 from ..errors import RenderError
 from ..localize import format_date_for
-from ..model import Lang
+from ..model import BlockKind, Lang
+from ..render.marking import Pair, make_marking
+from ..render.options import DEFAULT_NOTICE
+from ..render.phrases import lang_markup
 from ..render.view import UNTRANSLATED_LABEL, Run, build_rows
 from .content import SIDE_LABELS, Pack, Runs, Section, date_range
-from .index import LATIN, NO_READING
+from .index import LATIN, NO_READING, shown_reading
 
 __all__ = [
     "LABELS",
@@ -214,6 +217,15 @@ def document_rows(section: Section) -> list[tuple[str, Runs, Runs, bool]]:
     return out
 
 
+def block_quotes(section: Section) -> list[bool]:
+    """Return per block whether it is a quoted block (set indented).
+
+    A quoted block is a quote with no speaker (a block quote); a paragraph holding a statement
+    („…“, sagte X) is a quote with a speaker and is set like any paragraph.
+    """
+    return [r.kind is BlockKind.QUOTE and not r.speaker for r in build_rows(section.doc)]
+
+
 def render_pack_html(
     pack: Pack,
     *,
@@ -224,6 +236,13 @@ def render_pack_html(
     """Return the HTML of the whole `pack` (with the QA summary if `with_qa`)."""
     manifest = pack.manifest
     delegation = manifest.delegation
+    classification = pack.texts.get("classification")
+    marking = make_marking(
+        classification=Pair(classification.text("de"), classification.text("ja"))
+        if classification is not None
+        else "",
+        notice=DEFAULT_NOTICE,
+    )
     return _render(
         template_dir,
         today,
@@ -242,20 +261,32 @@ def render_pack_html(
             for lang in ("de", "ja")
         },
         document_rows=document_rows,
+        block_quotes=block_quotes,
+        shown_reading=shown_reading,
         qa=qa_rows(pack),
+        marking=marking,
     )
 
 
 def render_fact_sheet_html(
-    section: Section, *, template_dir: Path, today: dt.date | None = None
+    section: Section,
+    *,
+    template_dir: Path,
+    today: dt.date | None = None,
+    classification: str = "",
+    notice: str = DEFAULT_NOTICE,
 ) -> str:
-    """Return the HTML of the one-page fact sheet of an MoU `section` alone."""
+    """Return the HTML of the one-page fact sheet of an MoU `section` alone.
+
+    Its pages carry the `classification` and the `notice` as the handouts and packs do.
+    """
     return _render(
         template_dir,
         today,
         doc_title=section.title.text("de"),
         texts={},
         only=section,
+        marking=make_marking(classification=classification, notice=notice),
     )
 
 
@@ -283,6 +314,8 @@ def _render(template_dir: Path, today: dt.date | None, **context: Any) -> str:
         labels=LABELS,
         fact_rows=fact_rows,
         untranslated_label=UNTRANSLATED_LABEL,
+        lang_text=lang_markup,
+        colon={"de": ": ", "ja": "："},
         **context,
     )
 

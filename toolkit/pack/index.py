@@ -5,7 +5,10 @@ case ignored). Japanese entries sort by their reading in gojūon order (JIS X 40
 and small kana first compare as their plain kana, ー as the vowel before it), grouped by row
 (あ行, か行, …). The glossary's reading wins; where it gives none, pykakasi reads the kanji
 (its readings of names can be off — 郡山 as こうりやま — which is why names carry their own).
-Only an entry nothing can read is listed in a last group, "読み未登録".
+Persons sort by family name in both lists („Neubaur, Mona“ under N, モナ・ノイバウアー under の).
+An entry with no Japanese to read (Latin letters only) sorts under A–Z; there is no group of
+entries without a reading. The reading column shows readings for kanji only (`shown_reading`):
+katakana and kana read as written.
 """
 
 from __future__ import annotations
@@ -19,7 +22,15 @@ from ..glossary.model import Entry
 from ..japanese import is_kanji
 from .content import GlossaryGroup
 
-__all__ = ["NO_READING", "de_sort_key", "group_de", "group_ja", "ja_sort_key", "reading_of"]
+__all__ = [
+    "NO_READING",
+    "de_sort_key",
+    "group_de",
+    "group_ja",
+    "ja_sort_key",
+    "reading_of",
+    "shown_reading",
+]
 
 NO_READING = "読み未登録 · ohne Lesung"
 LATIN = "A–Z"
@@ -48,7 +59,7 @@ _DE_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "ẞ": "s
 
 
 def reading_of(entry: Entry) -> str:
-    """Return the hiragana reading of `entry`'s Japanese form ("" when it can't be known)."""
+    """Return the hiragana reading of `entry`'s Japanese form ("" when it has no Japanese)."""
     if entry.reading:
         return entry.reading.replace(" ", "").replace("\u3000", "")
     kana = []
@@ -59,17 +70,35 @@ def reading_of(entry: Entry) -> str:
             kana.append(char)
         elif char in "・＝=･ 　-‐":
             continue
-        elif is_kanji(char):
+        elif is_kanji(char) or kana:
+            # kanji, or Latin after kana („ドイツIHK“): pykakasi reads the Japanese in it
             return _kakasi_reading(entry.ja)
         else:
-            return ""  # Latin letters: the entry sorts under A–Z
+            return ""  # starts with Latin letters: the entry sorts under A–Z
     return "".join(kana)
+
+
+def shown_reading(entry: Entry, readings: dict[str, str]) -> str:
+    """Return the reading the pocket glossary prints for `entry`: for kanji only."""
+    if not any(is_kanji(c) for c in entry.ja):
+        return ""
+    return entry.reading or readings.get(entry.id, "")
+
+
+def _family_reading(entry: Entry) -> str:
+    """Return the reading `entry` sorts by: a foreign person's by the family name."""
+    reading = reading_of(entry)
+    if entry.type == "person" and entry.ja_short and not entry.ja.startswith(entry.ja_short):
+        family = reading_of(Entry(id=entry.id, de="", ja=entry.ja_short, en=""))
+        return family + reading if family else reading
+    return reading
 
 
 @functools.cache
 def _kakasi_reading(text: str) -> str:
     """Return pykakasi's hiragana reading of `text` (for entries the glossary gives none)."""
-    return "".join(part["hira"] for part in _kakasi().convert(text) if part["hira"].strip())
+    hira = "".join(part["hira"] for part in _kakasi().convert(text) if part["hira"].strip())
+    return "".join(c for c in hira if "\u3041" <= c <= "\u3096" or c == "ー")
 
 
 @functools.cache
@@ -106,31 +135,38 @@ def de_sort_key(text: str) -> tuple[str, str]:
     return "".join(c for c in folded if c.isalnum() or c == " ").strip(), text
 
 
+def _de_key(entry: Entry) -> tuple[str, str]:
+    """Return the German sort key of `entry`: a person's by family name („Neubaur, Mona“)."""
+    if entry.type == "person":
+        family = entry.de_short or entry.de.rsplit(" ", 1)[-1]
+        given = entry.de.removesuffix(family).strip()
+        return de_sort_key(f"{family} {given}")
+    return de_sort_key(entry.de)
+
+
 def group_de(entries: Iterable[Entry]) -> tuple[GlossaryGroup, ...]:
     """Return `entries` sorted by their German form, grouped by initial letter."""
     groups: dict[str, list[Entry]] = {}
-    for entry in sorted(entries, key=lambda e: de_sort_key(e.de)):
-        initial = de_sort_key(entry.de)[0][:1].upper()
+    for entry in sorted(entries, key=_de_key):
+        initial = _de_key(entry)[0][:1].upper()
         groups.setdefault(initial if initial.isalpha() else "#", []).append(entry)
     return tuple(GlossaryGroup(label, tuple(items)) for label, items in groups.items())
 
 
 def group_ja(entries: Iterable[Entry]) -> tuple[tuple[GlossaryGroup, ...], dict[str, str]]:
-    """Return `entries` in gojūon order grouped by row, and the reading used for each."""
+    """Return `entries` in gojūon order grouped by row, and the reading of each."""
     entries = list(entries)
     readings = {e.id: reading_of(e) for e in entries}
     rows: dict[str, list[tuple[tuple[str, str, str], Entry]]] = {}
     for entry in entries:
-        reading = readings[entry.id]
+        reading = _family_reading(entry)
         if reading:
             key = ja_sort_key(reading)
             label = f"{_ROW_OF.get(key[0][:1], 'あ')}行"
             rows.setdefault(label, []).append((key, entry))
-        elif entry.ja.isascii():
-            rows.setdefault(LATIN, []).append((("", "", entry.ja.casefold()), entry))
         else:
-            rows.setdefault(NO_READING, []).append((("", "", entry.ja), entry))
-    order = [f"{r}行" for r in _ROWS] + [LATIN, NO_READING]
+            rows.setdefault(LATIN, []).append((("", "", entry.ja.casefold()), entry))
+    order = [f"{r}行" for r in _ROWS] + [LATIN]
     groups = tuple(
         GlossaryGroup(label, tuple(e for _, e in sorted(rows[label], key=lambda x: x[0])))
         for label in order

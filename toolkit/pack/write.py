@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..errors import RenderError
 from ..fileio import atomic_path
+from ..render.options import DEFAULT_NOTICE
 from .content import Pack, Section
 from .html import render_fact_sheet_html, render_pack_html
 
@@ -52,6 +53,8 @@ def write_pack(
                 template_dir=template_dir,
                 title=f"{pack.manifest.title.de} · {pack.manifest.title.ja}",
                 lang="de",
+                pdf_variant="pdf/ua-1",  # tagged like the handouts, language per cell
+                tagged=True,
             )
     except BaseException:
         if created:
@@ -71,8 +74,8 @@ def write_fact_sheet(
 ) -> None:
     """Write the one-page fact sheet of an MoU `section` to `path` (.pdf, .docx or .html).
 
-    The DOCX carries `notice` (default: the working-translation notice) and `classification`
-    in its footer and header.
+    Every output carries `notice` (default: the working-translation notice) and
+    `classification` in its header and footer, as the handouts and packs do.
     """
     suffix = path.suffix.lower()
     if suffix not in FACT_SHEET_SUFFIXES:
@@ -92,7 +95,12 @@ def write_fact_sheet(
                 notice=NOTICE if notice is None else notice,
             )
         return
-    html = render_fact_sheet_html(section, template_dir=template_dir)
+    html = render_fact_sheet_html(
+        section,
+        template_dir=template_dir,
+        classification=classification,
+        notice=DEFAULT_NOTICE if notice is None else notice,
+    )
     if suffix == ".html":
         from ..fileio import write_bytes_atomic
 
@@ -100,6 +108,13 @@ def write_fact_sheet(
         return
     from ..render.pdf import write_pdf_from_html
 
+    # Tagged PDF/UA-1 like the handouts: structure, reading order, language per cell.
     write_pdf_from_html(
-        html, path, template_dir=template_dir, title=section.title.text("de"), lang="de"
+        html,
+        path,
+        template_dir=template_dir,
+        title=section.title.text("de"),
+        lang="de",
+        pdf_variant="pdf/ua-1",
+        tagged=True,
     )

@@ -16,7 +16,14 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, cast
 
 from ..japanese import JAPANESE
-from ..localize import DE_MONTH_NUMBERS, DE_SCALES, JA_SCALES, find_dates, parse_number
+from ..localize import (
+    DE_MONTH_NUMBERS,
+    DE_SCALE_WORDS,
+    DE_SCALES,
+    JA_SCALES,
+    find_dates,
+    parse_number,
+)
 from ..model import Document, Issue, Lang, Segment, Severity
 from ..terms.entities import address_spans
 
@@ -29,7 +36,7 @@ _KANA_KANJI = re.compile(f"[{JAPANESE}]")
 _LETTER = re.compile(r"[^\W\d_]")
 _DE_NUMBER = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
-    r"(?:\s?(Millionen|Million|Mio\.|Milliarden|Milliarde|Mrd\.|Tausend))?"
+    r"(?:\s?(" + "|".join(DE_SCALE_WORDS) + r"))?"
 )
 _JA_NUMBER = re.compile(
     r"(?<![A-Za-z\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)([兆億万千])?"
@@ -77,7 +84,7 @@ def check_segment(
         return issues
     if text.strip() == seg.source.strip() and _LETTER.search(seg.source):
         add("untranslated", "critical", "the translation equals the source")
-    issues.extend(_script(seg, target))
+    issues.extend(_script(seg, target, glossary))
     if "truncated" in seg.flags:
         add("truncated", "critical", "the engine stopped at its length limit; the end is missing")
     for check in seg.checks:
@@ -120,7 +127,7 @@ def summarize_issues(issues: Iterable[Issue]) -> dict[str, dict[str, int]]:
     }
 
 
-def _script(seg: Segment, target: str) -> list[Issue]:
+def _script(seg: Segment, target: str, glossary: Glossary | None = None) -> list[Issue]:
     text = seg.target or ""
     letters = _LETTER.findall(text)
     if target == "ja" and letters and _LETTER.search(seg.source):
@@ -131,7 +138,56 @@ def _script(seg: Segment, target: str) -> list[Issue]:
             return [Issue(seg.id, "script", "critical", "the translation has no Japanese text")]
     if target == "de" and _KANA_KANJI.search(text):
         return [Issue(seg.id, "script", "critical", "the German translation contains Japanese")]
+    share = _source_language_share(seg, target, glossary)
+    if share is not None and share > 0.5:
+        return [
+            Issue(
+                seg.id,
+                "script",
+                "critical",
+                f"untranslated/wrong language: {share:.0%} of the words are still "
+                f"{'German' if target == 'ja' else 'Japanese'}",
+            )
+        ]
     return []
+
+
+_LATIN_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
+_MIN_LETTERS = 8  # shorter remainders (a name, an acronym) say nothing about the language
+
+
+def _source_language_share(seg: Segment, target: str, glossary: Glossary | None) -> float | None:
+    """Return the share of the target's letters in the source script, or None if too few.
+
+    Protected items and glossary terms are removed first: forced into a copy of the source
+    they make a German sentence look Japanese (or keep names in Latin letters in a good one).
+    """
+    text = seg.target or ""
+    keep = [c.expected for c in seg.checks if c.status != "violated" and c.expected]
+    spans: list[tuple[int, int]] = []
+    for form in sorted(set(keep), key=len, reverse=True):
+        start = text.find(form)
+        while form and start >= 0:
+            spans.append((start, start + len(form)))
+            start = text.find(form, start + len(form))
+    spans += address_spans(text)  # e-mail addresses, URLs and phone numbers stay as they are
+    if glossary is not None:
+        from ..glossary import find_terms
+
+        spans += [(h.start, h.end) for h in find_terms(text, cast(Lang, target), glossary)]
+    keep_chars = [True] * len(text)
+    for start, end in spans:
+        keep_chars[start:end] = [False] * (end - start)
+    text = "".join(c if k else " " for c, k in zip(text, keep_chars, strict=True))
+    if target == "ja":
+        foreign = sum(len(w) for w in _LATIN_WORD.findall(text))
+        own = len(_KANA_KANJI.findall(text))
+    else:
+        foreign = len(_KANA_KANJI.findall(text)) * 2  # a kanji carries about a syllable
+        own = sum(len(w) for w in _LATIN_WORD.findall(text))
+    if foreign + own < _MIN_LETTERS:
+        return None
+    return foreign / (foreign + own)
 
 
 def _glossary(seg: Segment, source: str, target: str, glossary: Glossary) -> list[Issue]:
@@ -140,7 +196,9 @@ def _glossary(seg: Segment, source: str, target: str, glossary: Glossary) -> lis
 
     text = seg.target or ""
     issues: list[Issue] = []
-    target_hits = {h.entry.id for h in find_terms(text, cast(Lang, target), glossary)}
+    found = find_terms(text, cast(Lang, target), glossary)
+    target_hits = {h.entry.id for h in found}
+    target_forms = {form for h in found for form in h.entry.forms(cast(Lang, target))}
     checked = {c.entry for c in seg.checks}
     for hit in find_terms(seg.source, cast(Lang, source), glossary):
         entry = hit.entry
@@ -155,9 +213,23 @@ def _glossary(seg: Segment, source: str, target: str, glossary: Glossary) -> lis
                         f"glossary: {form!r} is a forbidden rendering of {hit.form!r}",
                     )
                 )
-        if seg.origin == "engine" or entry.id in checked or entry.id in target_hits:
+        expected = hit.target_form()
+        if seg.origin == "engine" or entry.id in checked:
             continue
-        expected = entry.ja if target == "ja" else entry.de
+        if entry.id in target_hits if not hit.context else expected in target_forms:
+            continue
+        if hit.review:
+            issues.append(
+                Issue(
+                    seg.id,
+                    "term",
+                    "cosmetic",
+                    f"glossary: {hit.form!r} depends on who is meant "
+                    f"({', '.join(v for _, v in (entry.context_de or entry.context_ja))}); "
+                    "check it",
+                )
+            )
+            continue
         # An approved translation may paraphrase: worth a look, not a blocker.
         issues.append(
             Issue(
@@ -184,13 +256,17 @@ def _numbers(seg: Segment, source: str, target: str) -> list[Issue]:
     tgt = _number_values(text, target)
     missing = src - tgt
     issues = []
+    extra = tgt - src
+    # A sum, date, count or percentage of the source that is missing or changed is wrong
+    # content in a handout: critical. A number only added (本日3日 for „am heutigen Dienstag“)
+    # makes something explicit: worth a check, not a blocker.
     if missing:
         shown = ", ".join(sorted(_show(v) for v in missing.elements()))
-        issues.append(Issue(seg.id, "numbers", "functional", f"numbers missing: {shown}"))
-    extra = tgt - src
+        issues.append(Issue(seg.id, "numbers", "critical", f"numbers missing: {shown}"))
     if extra:
         shown = ", ".join(sorted(_show(v) for v in extra.elements()))
-        issues.append(Issue(seg.id, "numbers", "cosmetic", f"numbers added: {shown}"))
+        severity: Severity = "critical" if missing else "functional"
+        issues.append(Issue(seg.id, "numbers", severity, f"numbers not in the source: {shown}"))
     return issues
 
 
@@ -222,6 +298,10 @@ def _number_values(text: str, lang: str) -> Counter[Decimal]:
         for match in reversed(list(_DE_MONTH.finditer(text))):
             values[_MONTH + DE_MONTH_NUMBERS[match.group(1)]] += 1
             text = text[: match.start()] + " " + text[match.end() :]
+    if lang == "de":  # „drei Jahre“, „zweimal“: Japanese writes these in digits
+        for match in reversed(list(_DE_NUMBER_WORD.finditer(text))):
+            values[Decimal(_de_number_word(match.group(1)))] += 1
+            text = text[: match.start()] + " " + text[match.end() :]
     pattern = _DE_NUMBER if lang == "de" else _JA_NUMBER
     for number, scale in pattern.findall(text):
         value = parse_number(number, lang)
@@ -231,6 +311,33 @@ def _number_values(text: str, lang: str) -> Counter[Decimal]:
         factor = scales.get(scale.lower() if lang == "de" else scale, Decimal(1))
         values[(value * factor).normalize()] += 1
     return values
+
+
+_DE_UNITS = {
+    "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
+}  # fmt: skip
+_DE_WORDS = {
+    **_DE_UNITS,
+    "zehn": 10, "elf": 11, "zwölf": 12, "sechzehn": 16, "siebzehn": 17, "zwanzig": 20,
+    "dreißig": 30, "vierzig": 40, "fünfzig": 50, "hundert": 100,
+}  # fmt: skip
+# Cardinal words from zwei on („ein“ is also the article), alone or with -mal („zweimal“);
+# teens are unit + zehn („fünfzehn“), not ordinals („dritten“).
+_DE_NUMBER_WORD = re.compile(
+    r"(?<![\w-])((?:"
+    + "|".join(_DE_UNITS)
+    + r")zehn|"
+    + "|".join(_DE_WORDS)
+    + r")(?:mal)?(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _de_number_word(word: str) -> int:
+    word = word.lower()
+    if word in _DE_WORDS:
+        return _DE_WORDS[word]
+    return _DE_UNITS[word[: -len("zehn")]] + 10
 
 
 def _show(value: Decimal) -> str:

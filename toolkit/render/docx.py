@@ -141,34 +141,40 @@ def _text_width(handout: Handout) -> float:
 
 
 def _add_header(section: Section, title: str, handout: Handout) -> None:
-    """Put the classification ("Marking" style) and the document title in the page header."""
-    header = section.header
-    paragraph = header.paragraphs[0]
+    """Put the classification ("Marking" style) and the document title in the page header.
+
+    The first page, which prints the title below, carries only the marking, as the pack's
+    chapter openers do.
+    """
+    section.different_first_page_header_footer = True
     marking = clean_text(handout.options.classification)
-    if marking:
-        fill(paragraph, "Marking", [Run(marking)], handout.source_lang)
-        paragraph = header.add_paragraph()
-    fill(paragraph, "Header", [Run(title)], handout.lang)
+    for header, running in ((section.header, True), (section.first_page_header, False)):
+        paragraph = header.paragraphs[0]
+        if marking:
+            fill(paragraph, "Marking", [Run(marking)], handout.source_lang)
+            paragraph = header.add_paragraph() if running else paragraph
+        if running:
+            fill(paragraph, "Header", [Run(title)], handout.lang)
 
 
 def add_page_number_footer(
     section: Section, notice: str = NOTICE, classification: str = ""
 ) -> None:
-    """Put `notice` and "page X / Y" (PAGE and NUMPAGES fields) in the footer of `section`.
+    """Put `notice` and "page X / Y" (PAGE and NUMPAGES fields) in the footers of `section`.
 
     The "Footer" style holds the right tab stop at the margin; a `classification` marking goes
-    below in the "Marking" style.
+    below in the "Marking" style. Both footers, the first page's and the others', are the same.
     """
-    paragraph = section.footer.paragraphs[0]
-    paragraph.text = ""
-    fill(paragraph, "Footer", [Run(clean_text(notice) + "\t")], "de")
-    add_field(paragraph, "PAGE")
-    paragraph.add_run(" / ")
-    add_field(paragraph, "NUMPAGES")
-    marking = clean_text(classification)
-    if marking:
-        below = section.footer.add_paragraph()
-        fill(below, "Marking", [Run(marking)], "de")
+    for footer in (section.footer, section.first_page_footer):
+        paragraph = footer.paragraphs[0]
+        paragraph.text = ""
+        fill(paragraph, "Footer", [Run(clean_text(notice) + "\t")], "de")
+        add_field(paragraph, "PAGE")
+        paragraph.add_run(" / ")
+        add_field(paragraph, "NUMPAGES")
+        marking = clean_text(classification)
+        if marking:
+            fill(footer.add_paragraph(), "Marking", [Run(marking)], "de")
 
 
 def _add_meta_line(document: WordDocument, doc: Document, handout: Handout) -> None:

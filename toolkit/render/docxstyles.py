@@ -152,7 +152,7 @@ def handout_styles(document: Document, *, layout: str, text_width: float) -> Non
     )
     paragraph_style(document, "Caption", Look(fonts=SANS, size=9, bold=False, color=GRAY))
     paragraph_style(document, "Column Label", Look(bold=True, keep_next=True), base="Caption")
-    paragraph_style(document, "Header", Look(fonts=SANS, size=7.5, color=GRAY))
+    paragraph_style(document, "Header", Look(fonts=SANS, size=7.5, color=GRAY, align="center"))
     paragraph_style(
         document, "Footer", Look(fonts=SANS, size=7.5, color=GRAY, tab_right=text_width)
     )

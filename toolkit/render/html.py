@@ -16,8 +16,10 @@ from typing import Any
 
 from ..errors import RenderError
 from ..fileio import write_bytes_atomic
+from ..localize import format_date_for
 from ..model import Document, Issue
 from .layout import Handout, plan_handout
+from .marking import make_marking
 from .options import RenderOptions
 from .phrases import lang_markup, phrase_markup
 from .view import build_rows, summarize
@@ -86,6 +88,7 @@ def html_context(
     labels = {**_LABELS[doc.source_lang], **_COMMON_LABELS}
     labels["languages"] = f"{doc.source_lang.upper()} → {target_lang.upper()}"
     title = doc.title or Path(doc.source_name).stem
+    built = today or dt.date.today()
     keywords = [*options.keywords, *KEYWORDS]
     top, right, bottom, left = handout.page.margins
     return {
@@ -99,7 +102,9 @@ def html_context(
             else title
         ),
         "date": doc.date.isoformat() if doc.date else "",
-        "generated": (today or dt.date.today()).isoformat(),
+        "generated": built.isoformat(),
+        "meta": _meta_parts(doc.source_lang, target_lang, built, handout),
+        "marking": make_marking(classification=options.classification, notice=options.notice),
         "source_lang": doc.source_lang,
         "target_lang": target_lang,
         "rows": rows,
@@ -115,6 +120,30 @@ def html_context(
         "issues": list(issues or []),
         "sources": {s.id: s.source for s in doc.segments()},
     }
+
+
+_LANG_NAMES = {"de": {"de": "Deutsch", "ja": "Japanisch"}, "ja": {"de": "ドイツ語", "ja": "日本語"}}
+
+
+def _meta_parts(
+    source: str, target: str, built: dt.date, handout: Handout
+) -> tuple[tuple[str, str], ...]:
+    """Return the meta line as (text, lang) parts: languages and build date, each language's form.
+
+    A handout that prints one language only (target only) has its meta line in that language.
+    """
+    langs = [handout.columns[0].lang] if handout.options.layout == "target-only" else ["de", "ja"]
+    parts = []
+    for lang in langs:
+        if lang not in _LANG_NAMES:
+            continue
+        names = _LANG_NAMES[lang]
+        date = format_date_for(built, lang, weekday=False)
+        if lang == "de":
+            parts.append((f"{names[source]} → {names[target]}, erstellt am {date}", "de"))
+        else:
+            parts.append((f"{names[source]}→{names[target]}　{date}作成", "ja"))
+    return tuple(parts)
 
 
 @functools.lru_cache(maxsize=8)

@@ -212,7 +212,8 @@ def _plan_row(row: Row, columns: tuple[Column, ...], page: PageGeometry, flow: b
         cells=cells,
         heading=heading,
         bookmark=bookmark,
-        tall=not heading and height > page.text_height * _TALL_FRACTION,
+        # a "heading" that tall is a misread paragraph: it must still break across pages
+        tall=height > page.text_height * _TALL_FRACTION,
     )
 
 

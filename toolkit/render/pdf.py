@@ -24,6 +24,7 @@ from ..limits import current_limits, describe_limit
 from ..model import BlockKind, Document, Issue
 from .fonts import SANS, SERIF, FontStack, check_glyphs
 from .html import BILINGUAL_LABELS, render_html
+from .justify import inter_character_justification
 from .layout import Handout, plan_handout
 from .options import RenderOptions
 
@@ -204,9 +205,10 @@ def _render_and_write(
     watch: _GlyphWatch,
 ) -> int:
     """Lay out `html`, fail on a missing glyph, write the PDF; return the page count."""
-    document = weasyprint.HTML(
-        string=html, base_url=template_dir.as_uri() + "/", url_fetcher=fetcher
-    ).render(**options)
+    with inter_character_justification():
+        document = weasyprint.HTML(
+            string=html, base_url=template_dir.as_uri() + "/", url_fetcher=fetcher
+        ).render(**options)
     limit = current_limits().pdf_pages
     if len(document.pages) > limit:
         raise RenderError(

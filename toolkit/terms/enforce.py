@@ -23,9 +23,9 @@ from typing import cast
 
 from ..engines.base import Hypothesis, Leg, Progress, Translation, run_route
 from ..glossary import find_terms
-from ..glossary.model import Entry, Glossary, TermHit
+from ..glossary.model import Entry, Glossary, TermHit, ja_key
 from ..japanese import KATAKANA
-from ..localize import localize_quotes
+from ..localize import amount_value, localize_quotes
 from ..model import CheckStatus, Lang, TermCheck
 from .entities import Protected, find_protected
 from .protect import mask, placeholders_intact, unmask
@@ -68,7 +68,7 @@ class _Job:
         items = [(p.start, p.end, p.target) for p in self.protected]
         for i in sorted(self.forced):
             hit = self.terms[i]
-            items.append((hit.start, hit.end, _term_form(hit.entry, self.target)))
+            items.append((hit.start, hit.end, hit.target_form()))
         return sorted(items)
 
 
@@ -144,7 +144,13 @@ class TermEnforcer:
             and not any(s <= h.start and h.end <= e for s, e in covered)
         ]
         job = _Job(text=text, target=target, protected=protected, terms=terms, original=protected)
-        job.soft = {i for i, hit in enumerate(terms) if _beside_unknown_name(text, hit, source)}
+        # Left to the model and only checked: a title beside a name the glossary doesn't know,
+        # and a term whose equivalent depends on a context the text doesn't decide.
+        job.soft = {
+            i
+            for i, hit in enumerate(terms)
+            if hit.review or _beside_unknown_name(text, hit, source)
+        }
         job.masked = mask(text, [(p.start, p.end) for p in protected]).text
         return job
 
@@ -191,7 +197,7 @@ class TermEnforcer:
         def score(item: tuple[int, Hypothesis]) -> tuple[bool, int, int]:
             rank, hyp = item
             intact = placeholders_intact(hyp.text, count)
-            present = sum(self._has(hyp.text, lang, job.terms[i].entry) for i in wanted)
+            present = sum(self._has(hyp.text, lang, job.terms[i]) for i in wanted)
             return intact, present, -rank
 
         best = max(enumerate(hypotheses), key=score)[0]
@@ -199,8 +205,8 @@ class TermEnforcer:
             job.reranked.update(
                 i
                 for i in wanted
-                if self._has(hypotheses[best].text, lang, job.terms[i].entry)
-                and not self._has(hypotheses[0].text, lang, job.terms[i].entry)
+                if self._has(hypotheses[best].text, lang, job.terms[i])
+                and not self._has(hypotheses[0].text, lang, job.terms[i])
             )
         return best
 
@@ -212,20 +218,25 @@ class TermEnforcer:
         return [
             i
             for i, hit in enumerate(job.terms)
-            if i not in job.forced
-            and i not in job.soft
-            and not self._has(restored, target, hit.entry)
+            if i not in job.forced and i not in job.soft and not self._has(restored, target, hit)
         ]
 
-    def _has(self, text: str, lang: str, entry: Entry) -> bool:
-        """Return whether `text` in `lang` contains the required form of `entry`."""
+    def _has(self, text: str, lang: str, hit: TermHit) -> bool:
+        """Return whether `text` in `lang` contains the required form of the term `hit`."""
+        entry = hit.entry
         if lang == "en":
             # Whole words, plural allowed: "hydrogen(s)", not "hydrogenic".
             pattern = r"(?<!\w)" + re.escape(entry.en) + r"(?:s|es)?(?!\w)"
             return bool(entry.en) and re.search(pattern, text, re.IGNORECASE) is not None
         if lang not in ("de", "ja"):
             return False
-        return any(h.entry.id == entry.id for h in _hits(text, lang, self.glossary))
+        found = _hits(text, lang, self.glossary)
+        if not hit.context or hit.target_form() == _term_form(entry, lang):
+            return any(h.entry.id == entry.id for h in found)
+        # The context chose another form (首相 of a Land: Ministerpräsident): that one counts.
+        wanted = _fold(hit.target_form(), lang)
+        forms = (h.entry.forms(cast(Lang, lang)) for h in found)
+        return any(wanted in (_fold(f, lang) for f in group) for group in forms)
 
     def _finish(self, job: _Job, source: str, target: str) -> Translation:
         result = job.result or Translation()
@@ -236,7 +247,11 @@ class TermEnforcer:
         final = localize_quotes(unmask(text, job.targets()), target).strip()
         checks: list[TermCheck] = []
         for item in job.protected:
-            status: CheckStatus = "enforced" if intact and item.target in final else "violated"
+            status: CheckStatus = (
+                "enforced"
+                if intact and item.target in final and _same_value(item, source, target)
+                else "violated"
+            )
             checks.append(
                 TermCheck(item.kind, item.source, item.target, status, item.entry, "placeholder")
             )
@@ -261,11 +276,11 @@ class TermEnforcer:
                     )
                 )
         for i, hit in enumerate(job.terms):
-            expected = _term_form(hit.entry, target)
+            expected = hit.target_form()
             if i in job.forced:
                 # Forced inside a compound, the wording around the term needs a look.
                 status, how = "enforced", "compound" if hit.in_compound else "placeholder"
-            elif not self._has(final, target, hit.entry):
+            elif not self._has(final, target, hit):
                 status, how = "violated", "soft" if i in job.soft else ""
             elif i in job.reranked:
                 status, how = "enforced", "rerank"
@@ -295,8 +310,23 @@ def _beside_unknown_name(text: str, hit: TermHit, source: str) -> bool:
     return bool(_KATAKANA_BEFORE.search(text[: hit.start]))
 
 
+def _same_value(item: Protected, source: str, target: str) -> bool:
+    """Return whether a protected amount's target form has the value of its source.
+
+    The target form comes from the localizer; read back by an independent parser, a sum
+    whose scale went wrong (10億円 as „1 Million Yen“) is never recorded as enforced.
+    """
+    if item.kind != "amount":
+        return True
+    return amount_value(item.source, source) == amount_value(item.target, target)
+
+
 def _term_form(entry: Entry, lang: str) -> str:
     return entry.ja if lang == "ja" else entry.de
+
+
+def _fold(form: str, lang: str) -> str:
+    return ja_key(form) if lang == "ja" else form.casefold()
 
 
 def _hits(text: str, lang: str, glossary: Glossary) -> list[TermHit]:

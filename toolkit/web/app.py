@@ -15,6 +15,7 @@ from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Route
 
 from .. import ToolkitError, approve_segment, read_document
+from ..qa import check_segment
 from .forms import FORMATS, download_from_form, lang_from_form
 from .workspace import DOCUMENT_SUFFIXES, DocRecord, UploadRejected, download_name, store_upload
 
@@ -149,10 +150,18 @@ def document_routes(web: WebApp) -> list[Route]:
             document=record.name,
             segment_id=segment_id,
         )
+        # The engine's term checks described the machine text; QA now checks the person's.
+        glossary = await asyncio.to_thread(web.glossary)
         with record.lock:
             current = record.translated or doc
-            updated = current.with_targets({segment_id: (target, "human")}, doc.target_lang)
+            updated = current.with_targets(
+                {segment_id: (target, "human")}, doc.target_lang, checks={segment_id: ()}
+            )
+            approved = next(s for s in updated.segments() if s.id == segment_id)
             record.translated = updated
+            record.issues = [i for i in record.issues if i.segment_id != segment_id] + (
+                check_segment(approved, doc.source_lang, doc.target_lang, glossary=glossary)
+            )
             record.extra.setdefault("approvals", {})[segment_id] = reviewer[:100]
         response = RedirectResponse(
             f"/documents/{record.id}/translation?saved={quote(segment_id)}#seg-{segment_id}",

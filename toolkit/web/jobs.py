@@ -70,16 +70,20 @@ class Job:
 class JobRunner:
     """Run jobs on a small pool of threads (translation already uses every core)."""
 
-    def __init__(self, workers: int = 2) -> None:
+    def __init__(self, workers: int = 2, *, keep: int = 500) -> None:
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="dejakit-job")
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
+        self.keep = keep  # finished jobs remembered (their results hold whole documents)
 
     def submit(self, kind: str, owner: str, work: Callable[[Progress], Any]) -> Job:
         """Start `work(progress)` as a job and return it at once."""
         job = Job(id=secrets.token_hex(16), kind=kind, owner=owner)
         with self._lock:
             self._jobs[job.id] = job
+            finished = [j for j in self._jobs.values() if j.finished]  # oldest first
+            for old in finished[: max(0, len(finished) - self.keep)]:
+                del self._jobs[old.id]
         self._pool.submit(self._run, job, work)
         return job
 

@@ -15,7 +15,7 @@ from .. import Lang, ToolkitError, TranslationMemory, import_review
 from ..review import ReviewImport
 from .jobs import Progress
 from .security import SESSION_COOKIE
-from .workspace import UploadRejected, check_inside, store_upload
+from .workspace import UploadRejected, check_inside, keep_name, store_upload
 
 if TYPE_CHECKING:
     from .server import WebApp
@@ -73,11 +73,9 @@ def page_routes(web: WebApp) -> list[Route]:
                     limit=web.max_upload,
                     suffixes=PACK_DOCUMENT_SUFFIXES,
                 )
-                # pack.toml names its documents by file name: keep the (checked) last part
-                target = folder / name
-                if target.exists() or name == "pack.toml":
+                if name == "pack.toml":
                     raise UploadRejected("type", name=name, allowed="one file per name")
-                path.rename(target)
+                keep_name(path, name)  # pack.toml names its documents by file name
         except UploadRejected as exc:
             if exc.reason == "too_large":
                 return web.error(request, 413, t("error.too_large", size=web.upload_size_text))
@@ -92,6 +90,14 @@ def page_routes(web: WebApp) -> list[Route]:
         if job is None or job.kind != "pack":
             return web.error(request, 404, web.t(request)("error.not_found"))
         return web.page(request, "pack.html.j2", job=job, record=None, error=web.scrub(job.error))
+
+    async def pack_cancel(request: Request) -> Response:
+        await web.checked_form(request)
+        job = web.jobs.get(request.path_params["job_id"])
+        if job is None or job.kind != "pack":
+            return web.error(request, 404, web.t(request)("error.not_found"))
+        web.jobs.cancel(job.id)
+        return RedirectResponse(f"/packs/{job.id}", status_code=303)
 
     async def pack_file(request: Request) -> Response:
         job = web.jobs.get(request.path_params["job_id"])
@@ -150,6 +156,7 @@ def page_routes(web: WebApp) -> list[Route]:
             path, name = store_upload(
                 data, upload.filename, folder, limit=web.max_upload, suffixes=REVIEW_SUFFIXES
             )
+            path = keep_name(path, name)  # the memory records the file approvals came from
         except UploadRejected as exc:
             if exc.reason == "too_large":
                 return web.error(request, 413, t("error.too_large", size=web.upload_size_text))
@@ -173,6 +180,7 @@ def page_routes(web: WebApp) -> list[Route]:
         Route("/pack", pack_form),
         Route("/packs", pack_build, methods=["POST"]),
         Route("/packs/{job_id}", pack_job),
+        Route("/packs/{job_id}/cancel", pack_cancel, methods=["POST"]),
         Route("/packs/{job_id}/{kind}", pack_file),
         Route("/search", search),
         Route("/doctor", doctor),

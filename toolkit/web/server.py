@@ -223,6 +223,7 @@ def _allowed_hosts(host: str) -> list[str]:
 def create_app(config: WebConfig | None = None) -> Starlette:
     """Return the ASGI app for `config` (defaults: this machine only, no sign-in)."""
     from .app import document_routes
+    from .memory import memory_routes
     from .pages import page_routes
 
     config = config or WebConfig()
@@ -251,6 +252,7 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         routes=[
             *document_routes(web),
             *page_routes(web),
+            *memory_routes(web),
             Mount("/static", StaticFiles(directory=web.templates / "static"), name="static"),
         ],
         middleware=[

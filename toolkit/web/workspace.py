@@ -27,6 +27,7 @@ __all__ = [
     "Workspace",
     "display_name",
     "download_name",
+    "keep_name",
 ]
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".html", ".htm")
@@ -147,6 +148,19 @@ def store_upload(
     path = folder / f"upload{index or ''}{suffix}"
     path.write_bytes(data)
     return path, name
+
+
+def keep_name(path: Path, name: str) -> Path:
+    """Rename stored upload `path` to its checked display `name` in the same folder.
+
+    For files whose name travels on: a pack's documents (pack.toml names them) and review or
+    TMX files (the memory records where a translation came from). Each upload has a folder
+    of its own, so only two files of one upload can share a name: that is refused.
+    """
+    target = path.parent / name
+    if target.exists():
+        raise UploadRejected("type", name=name, allowed="one file per name")
+    return path.rename(target)
 
 
 def check_inside(path: Path, folder: Path) -> None:

@@ -1,0 +1,115 @@
+"""Japanese set justified with inter-character spacing, which WeasyPrint 70 does not do.
+
+WeasyPrint justifies a line by widening its spaces only (``justify_line`` in
+``weasyprint.layout.inline``); a Japanese line has none, so ``text-align: justify`` leaves it
+ragged, and a Japanese line holding a Latin name puts all the slack into one or two spaces.
+`inter_character_justification` wraps that internal while a document is laid out: a line of a
+Japanese paragraph (or mostly Japanese text) gets the slack spread evenly between its
+characters (as ``text-justify: inter-character`` would), by Pango letter spacing on each of its
+text boxes.
+Every other line is justified by WeasyPrint as before. Without the internal (another WeasyPrint
+version) nothing changes: the text stays ragged, never broken.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import unicodedata
+from collections.abc import Iterator
+from typing import Any
+
+__all__ = ["MAX_SPACING_EM", "inter_character_justification"]
+
+# Spread at most this much between two characters: a line that would need more (a long
+# unbreakable phrase pushed to the next line) is left as it is rather than torn apart.
+MAX_SPACING_EM = 0.6
+
+
+def _text_boxes(box: Any, boxes_module: Any) -> Iterator[Any]:
+    if isinstance(box, boxes_module.TextBox):
+        yield box
+    elif isinstance(box, (boxes_module.LineBox, boxes_module.InlineBox)):
+        for child in box.children:
+            if child.is_in_normal_flow():
+                yield from _text_boxes(child, boxes_module)
+
+
+def _mostly_japanese(text: str) -> bool:
+    wide = sum(1 for c in text if unicodedata.east_asian_width(c) in "WF")
+    return wide * 2 > len(text.replace(" ", ""))
+
+
+@contextlib.contextmanager
+def inter_character_justification() -> Iterator[None]:
+    """Justify mostly-Japanese lines by spacing their characters while WeasyPrint lays out."""
+    try:
+        from weasyprint.formatting_structure import boxes
+        from weasyprint.layout import inline
+        from weasyprint.text.line_break import create_layout, line_size
+    except ImportError:  # pragma: no cover - a WeasyPrint without these internals
+        yield
+        return
+    original = getattr(inline, "justify_line", None)
+    if original is None:  # pragma: no cover
+        yield
+        return
+
+    def justify_line(context: Any, line: Any, extra_width: float) -> None:
+        texts = list(_text_boxes(line, boxes))
+        joined = "".join(t.text for t in texts)
+        japanese = str(line.style["lang"] or "").startswith("ja") or _mostly_japanese(joined)
+        if not texts or extra_width <= 0 or not japanese:
+            original(context, line, extra_width)
+            return
+        gaps = len(joined.rstrip()) - 1
+        size = texts[0].style["font_size"]
+        if gaps < 1 or extra_width / gaps > MAX_SPACING_EM * size:
+            return
+        _spread(line, extra_width / gaps, 0.0, texts[-1], context, boxes, create_layout, line_size)
+
+    inline.justify_line = justify_line
+    try:
+        yield
+    finally:
+        inline.justify_line = original
+
+
+def _spread(
+    box: Any,
+    spacing: float,
+    x_advance: float,
+    last: Any,
+    context: Any,
+    boxes: Any,
+    create_layout: Any,
+    line_size: Any,
+) -> float:
+    """Add `spacing` after every character in `box`, moving what follows; return the shift."""
+    if isinstance(box, boxes.TextBox):
+        box.position_x += x_advance
+        style = copy.copy(box.style)
+        letter = style["letter_spacing"]
+        style["letter_spacing"] = (0 if letter == "normal" else letter) + spacing
+        layout = create_layout(box.text, style, context, None, box.justification_spacing)
+        first_line, _ = layout.get_first_line()
+        width, _ = line_size(first_line, style)
+        # the last character of the line gets no space after it
+        added = width - box.width - (spacing if box is last else 0)
+        layout.deactivate()
+        box.style = style
+        box.pango_layout = layout
+        box.width += added
+        return float(x_advance + added)
+    if isinstance(box, (boxes.LineBox, boxes.InlineBox)):
+        box.position_x += x_advance
+        before = x_advance
+        for child in box.children:
+            if child.is_in_normal_flow():
+                x_advance = _spread(
+                    child, spacing, x_advance, last, context, boxes, create_layout, line_size
+                )
+        box.width += x_advance - before
+        return x_advance
+    box.translate(x_advance, 0)
+    return x_advance
