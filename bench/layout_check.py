@@ -141,7 +141,7 @@ def main() -> int:
 
 def check(pdfs: list[Path], built: float) -> int:
     """Print the defects of `pdfs` and a summary; return the exit status."""
-    from toolkit.render.layoutcheck import check_pdf
+    from toolkit import check_pdf
 
     counts: collections.Counter[str] = collections.Counter()
     for pdf in pdfs:

@@ -173,13 +173,21 @@ def test_pack_manifest_naming_a_file_outside_is_refused(client: TestClient, tmp_
                 ),
             ),
         ],
+        follow_redirects=False,
     )
+    assert response.status_code == 303
+    job_url = response.headers["location"]
     deadline = time.monotonic() + 60
-    while "fehlgeschlagen" not in response.text:
+    while (state := client.get("/jobs/" + job_url.rsplit("/", 1)[1]).json())["state"] in (
+        "queued",
+        "running",
+    ):
         assert time.monotonic() < deadline, "the pack job did not end in 60 s"
-        assert "/pdf" not in response.text, response.text
         time.sleep(0.2)
-        response = client.get(str(response.url))
+    assert state["state"] == "failed", state
+    assert "secret.txt: names a file outside the uploaded files" in state["error"], state
+    assert str(tmp_path) not in state["error"]
+    response = client.get(job_url)
     assert "secret.txt: names a file outside the uploaded files" in response.text
     assert str(tmp_path) not in response.text
 

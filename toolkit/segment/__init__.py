@@ -33,8 +33,8 @@ def split_text(text: str, lang: Lang) -> list[str]:
     if "".join(pieces) != text:
         # sentencex is lossless on every input we have seen; never trust that blindly.
         pieces = [text]
-    pieces = _attach_whitespace(pieces)
-    return _REPAIRS[lang](pieces)
+    # the repair rules may split again: their pieces get the same whitespace rule
+    return _attach_whitespace(_REPAIRS[lang](_attach_whitespace(pieces)))
 
 
 def segment_text(text: str, lang: Lang, block_id: str) -> tuple[Segment, ...]:

@@ -97,7 +97,9 @@ def document_routes(web: WebApp) -> list[Route]:
         job = web.jobs.get(request.path_params["job_id"])
         if job is None:
             return JSONResponse({"error": "no such job"}, status_code=404)
-        return JSONResponse(job.to_dict())
+        state = job.to_dict()
+        state["error"] = web.scrub(job.error)  # no private folder in what the page shows
+        return JSONResponse(state)
 
     async def cancel(request: Request) -> Response:
         record = web.record(request)

@@ -122,7 +122,8 @@ class JobRunner:
         except JobCancelled:
             job.state = "cancelled"
         except ToolkitError as exc:
-            job.error = str(exc)
+            LOGGER.info("job %s failed: %r", job.id, exc)
+            job.error = str(exc) or type(exc).__name__
             job.state = "failed"
         except Exception as exc:  # a bug: keep the server up, show it, log the traceback
             LOGGER.exception("job %s failed", job.id)
