@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 from pathlib import Path
@@ -115,3 +116,35 @@ def test_fact_sheet_is_one_page_with_notice_and_marking(
     assert "Arbeitsübersetzung–仮訳" in text
     assert text.count("NurfürdenDienstgebrauch·取扱注意") == 2
     assert "3年間（2029年3月1日まで）" in text
+
+
+def test_pack_prints_captions_in_their_style_and_no_furniture(pack: Pack, tmp_path: Path) -> None:
+    from tests.render.conftest import WEB_CAPTION, WEB_FURNITURE, WEB_JAPANESE, WEB_PAGE
+    from toolkit.engines import FakeEngine
+    from toolkit.render.docxcheck import check_docx
+
+    page = tmp_path / "page.html"
+    page.write_text(WEB_PAGE, encoding="utf-8")
+    section = translate_section(
+        Source(page, "document", "de", "ja", 0, page),
+        "doc-web",
+        memory=None,
+        engine_for=lambda s, t: FakeEngine(WEB_JAPANESE),
+        glossary=None,
+    )
+    path = tmp_path / "pack.docx"
+    write_pack_docx(dataclasses.replace(pack, sections=(section,)), path)
+    opened = docx.Document(str(path))
+    styles = {
+        p.text: p.style.name
+        for t in opened.tables
+        for r in t.rows
+        for c in r.cells
+        for p in c.paragraphs
+        if p.text and p.style is not None
+    }
+    assert not [t for t in styles if any(f in t for f in WEB_FURNITURE)]
+    captions = {s for t, s in styles.items() if any(c in t for c in WEB_CAPTION)}
+    assert captions == {"Caption German", "Caption Japanese"}
+    assert opened.styles["Caption Japanese"].font.italic is False
+    assert check_docx(path) == []

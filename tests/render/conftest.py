@@ -114,6 +114,48 @@ def sample_doc() -> Document:
     return sample_document()
 
 
+WEB_PAGE = """\
+<html lang="de"><head><title>Ministerin eröffnet Wasserstofftage</title></head><body><main>
+<p class="breadcrumb">Startseite › Presse › Wasserstofftage</p>
+<article>
+<h1>Ministerin eröffnet Wasserstofftage in Düsseldorf</h1>
+<p>Düsseldorf, 12. Februar 2026 – Die Wirtschaftsministerin hat heute die Wasserstofftage
+eröffnet. Rund dreihundert Fachleute aus Deutschland und Japan beraten zwei Tage lang über
+Transport und Speicherung.</p>
+<figure><img src="a.jpg" alt=""><figcaption>Die Ministerin bei der Eröffnung im
+Kongresszentrum</figcaption></figure>
+<p>Im Mittelpunkt stehen Ammoniak als Träger und der Ausbau der Häfen am Rhein.</p>
+<p><a href="/presse">Zurück zur Übersicht</a></p>
+</article></main></body></html>
+"""
+
+WEB_JAPANESE = {
+    "Ministerin eröffnet Wasserstofftage in Düsseldorf": "大臣、デュッセルドルフで水素デーを開幕",
+    "Düsseldorf, 12. Februar 2026 – Die Wirtschaftsministerin hat heute die Wasserstofftage "
+    "eröffnet.": "デュッセルドルフ、2026年2月12日――経済大臣は本日、水素デーを開幕しました。",
+    "Rund dreihundert Fachleute aus Deutschland und Japan beraten zwei Tage lang über Transport "
+    "und Speicherung.": "日独の専門家約300人が2日間にわたり、輸送と貯蔵について議論します。",
+    "Die Ministerin bei der Eröffnung im Kongresszentrum": "コングレスセンターでの開会式に臨む大臣",
+    "Im Mittelpunkt stehen Ammoniak als Träger und der Ausbau der Häfen am Rhein.": (
+        "中心となるのは、キャリアとしてのアンモニアとライン川沿いの港湾整備です。"
+    ),
+}
+WEB_FURNITURE = ("Startseite › Presse", "Zurück zur Übersicht")  # kept as read, untranslated
+WEB_CAPTION = ("Die Ministerin bei der Eröffnung", "コングレスセンターでの開会式に臨む大臣")
+
+
+def web_page_document(tmp_path: Path) -> Document:
+    """Return `WEB_PAGE` (a breadcrumb, a figure caption, a back link) read and translated."""
+    from toolkit.ingest import read_document
+
+    path = tmp_path / "page.html"
+    path.write_text(WEB_PAGE, encoding="utf-8")
+    doc = read_document(path)
+    kinds = {b.kind for b in doc.blocks}
+    assert {BlockKind.FURNITURE, BlockKind.CAPTION} <= kinds, "the reader changed: fix the page"
+    return translate_document(doc, target_lang="ja", engine=FakeEngine(WEB_JAPANESE))
+
+
 def hostile_document() -> Document:
     """Return a release whose text tries to inject markup, a template and a file attachment."""
     text = f"Angriff\n\n{HOSTILE}\n\nNormaler Satz.\n"

@@ -14,13 +14,17 @@ from docx.shared import Mm
 
 from tests.render.conftest import (
     HOSTILE,
+    WEB_CAPTION,
+    WEB_FURNITURE,
     hostile_document,
     pdftotext,
     sample_document,
     soffice_to_pdf,
+    web_page_document,
 )
 from toolkit.model import Document
 from toolkit.render import RenderOptions, render_document
+from toolkit.render.docxcheck import check_docx
 
 
 def _render(doc: Document, tmp_path: Path, options: RenderOptions | None = None) -> Path:
@@ -216,3 +220,36 @@ def test_libreoffice_opens_the_docx_in_two_layouts(tmp_path: Path) -> None:
         assert pages, pdf.name
         assert f"仮訳{pages.group(1)}/{pages.group(1)}" in text, pdf.name
         assert "\ufffd" not in text  # no replacement characters: the Japanese is intact
+
+
+def _styled(path: Path) -> dict[str, str]:
+    """Return each non-empty body paragraph's text -> its style name, tables included."""
+    opened = docx.Document(str(path))
+    paragraphs = [*opened.paragraphs]
+    for table in opened.tables:
+        paragraphs += [p for r in table.rows for c in r.cells for p in c.paragraphs]
+    return {p.text: p.style.name for p in paragraphs if p.text and p.style is not None}
+
+
+@pytest.mark.parametrize("layout", ["side-by-side", "interleaved", "target-only"])
+def test_captions_in_their_style_and_furniture_only_on_request(tmp_path: Path, layout: str) -> None:
+    doc = web_page_document(tmp_path)
+    options = RenderOptions(layout=layout)  # type: ignore[arg-type]
+    plain = tmp_path / "plain.docx"
+    render_document(doc, plain, options=options)
+    styles = _styled(plain)
+    assert not [t for t in styles if any(f in t for f in WEB_FURNITURE)]
+    captions = {s for t, s in styles.items() if any(c in t for c in WEB_CAPTION)}
+    expected = {"Caption Japanese"} if layout == "target-only" else {"Caption German"}
+    if layout == "side-by-side":
+        expected.add("Caption Japanese")
+    if layout == "interleaved":
+        expected.add("Translation Japanese")  # the caption's translation under it
+    assert captions == expected
+    kept = tmp_path / "kept.docx"
+    render_document(doc, kept, options=RenderOptions(layout=layout, keep_furniture=True))  # type: ignore[arg-type]
+    furniture = {s for t, s in _styled(kept).items() if any(f in t for f in WEB_FURNITURE)}
+    assert furniture == {"Furniture German"}  # kept as read, in the source's language
+    assert check_docx(plain) == check_docx(kept) == []
+    caption = docx.Document(str(kept)).styles["Caption Japanese"]
+    assert caption.font.italic is False  # Japanese has no italics

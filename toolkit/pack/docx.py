@@ -49,6 +49,7 @@ __all__ = ["write_fact_sheet_docx", "write_pack_docx"]
 _LANGS: tuple[tuple[Lang, int], ...] = (("de", 0), ("ja", 1))
 _LANGUAGE = {"de": "German", "ja": "Japanese"}
 _SHADE = "E8EDF3"
+_ROW_STYLES = {"caption": "Caption"}  # block kinds with a style of their own in a document table
 _MARGINS = (20.0, 16.0, 18.0, 16.0)  # mm: top, right, bottom, left
 _COMPACT_MARGINS = (16.0, 14.0, 15.0, 14.0)  # the one-page fact sheet
 _MARKING_UNITS = 100  # letters of the Marking style on one line of the text width
@@ -353,7 +354,8 @@ class _Builder:
             is_heading = kind in ("title", "heading")
             for cell, runs, (lang, _) in zip(cells, (de, ja), _LANGS, strict=True):
                 shown = _LANGUAGE[shown_lang(runs, lang, source)]
-                style = "Row Heading" if is_heading else f"Body {shown}"
+                kind_style = _ROW_STYLES.get(kind, "Body")
+                style = "Row Heading" if is_heading else f"{kind_style} {shown}"
                 fill(cell.paragraphs[0], style, runs, lang, source_lang=source)
 
     def glossary(self, pack: Pack) -> None:

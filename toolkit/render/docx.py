@@ -69,6 +69,7 @@ _KIND_STYLES = {
     BlockKind.LIST_ITEM: "List",
     BlockKind.CONTACT: "Contact",
     BlockKind.CAPTION: "Caption",
+    BlockKind.FURNITURE: "Furniture",  # only there with RenderOptions.keep_furniture
 }
 _LANG_NAMES = {"de": "German", "ja": "Japanese", "en": "English"}
 
@@ -239,9 +240,12 @@ def _write_cell(
     if not cell.runs:  # a row without pivot text
         fill(paragraph, BODY_STYLES["en"], [Run("–")], "en")
         return
-    shown = shown_lang(cell.runs, cell.lang, handout.source_lang)
+    lang: str = cell.lang
+    if row.row.kind is BlockKind.FURNITURE and cell.role != "pivot":
+        lang = handout.source_lang  # site text is kept as read, never translated
+    shown = shown_lang(cell.runs, lang, handout.source_lang)
     name = _style_for(row, cell, shown, translation=translation)
-    fill(paragraph, name, cell.runs, cell.lang, source_lang=handout.source_lang)
+    fill(paragraph, name, cell.runs, lang, source_lang=handout.source_lang)
 
 
 def shown_lang(runs: Sequence[Run], lang: str, source_lang: Lang | None) -> str:
@@ -259,7 +263,8 @@ def _style_for(row: HandoutRow, cell: Cell, lang: str, *, translation: bool = Fa
     """Return the paragraph style of one language's text of `row`.
 
     Interleaved, a translation under its source is set in "Translation <Language>" (indented,
-    ruled, the gap to the next block below it) whatever its kind, except headings.
+    ruled, the gap to the next block below it) whatever its kind, except headings and site
+    furniture, which stays small.
     """
     kind = row.row.kind
     if cell.role == "pivot":
@@ -271,7 +276,7 @@ def _style_for(row: HandoutRow, cell: Cell, lang: str, *, translation: bool = Fa
     if kind is BlockKind.KICKER:
         return "Kicker"
     language = _LANG_NAMES[lang]
-    if translation:
+    if translation and kind is not BlockKind.FURNITURE:
         return f"Translation {language}"
     if kind is BlockKind.LIST_ITEM and row.row.numbered:
         return BODY_STYLES[lang]  # its own number ("1.", "（1）") stands in the text
