@@ -235,3 +235,39 @@ def soffice_to_pdf(paths: list[Path], outdir: Path) -> list[Path]:
         timeout=240,
     )
     return [outdir / f"{p.stem}.pdf" for p in paths]
+
+
+def docx_pages(pdf: Path, *, top_mm: float = 20.0, bottom_mm: float = 20.0) -> list[Any]:
+    """Return (fill, body lines) per page of a PDF LibreOffice made of a DOCX.
+
+    The running header and footer are the lines in the top or bottom 30 mm that recur at the
+    same height on another page (page numbers aside); the fill is how far down the text
+    area (`top_mm` and `bottom_mm` from the edges) the last body line reaches.
+    """
+    import re
+    from collections import Counter
+
+    from toolkit.render.pdftext import read_pdf_layout
+
+    mm = 72 / 25.4
+    pages = read_pdf_layout(pdf)
+
+    def running(page: Any, line: Any) -> bool:
+        return bool(line.y1 < 30 * mm or line.y0 > page.height - 30 * mm)
+
+    def key(line: Any) -> tuple[int, str]:
+        return round(line.y0), re.sub(r"\d+", "#", line.text)
+
+    counts = Counter(key(ln) for p in pages for ln in p.lines if running(p, ln))
+    out = []
+    for page in pages:
+        body = [ln for ln in page.lines if not (running(page, ln) and counts[key(ln)] > 1)]
+        top, bottom = top_mm * mm, page.height - bottom_mm * mm
+        fill = (max((ln.y1 for ln in body), default=top) - top) / (bottom - top)
+        out.append((fill, body))
+    return out
+
+
+def starts_chapter(body: list[Any]) -> bool:
+    """Return whether a page whose body lines are `body` opens with a chapter heading."""
+    return any(line.bold_sans and line.size >= 11.5 for line in body[:3])

@@ -16,6 +16,7 @@ from tests.render.conftest import (
     HOSTILE,
     WEB_CAPTION,
     WEB_FURNITURE,
+    docx_pages,
     hostile_document,
     pdftotext,
     sample_document,
@@ -253,3 +254,29 @@ def test_captions_in_their_style_and_furniture_only_on_request(tmp_path: Path, l
     assert check_docx(plain) == check_docx(kept) == []
     caption = docx.Document(str(kept)).styles["Caption Japanese"]
     assert caption.font.italic is False  # Japanese has no italics
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_libreoffice_last_page_holds_more_than_the_contact(tmp_path: Path) -> None:
+    """The document's tail goes over the page break together (#11: a page of only contact)."""
+    from tests.conftest import SAMPLES
+    from toolkit.exchange.tmx import read_tmx
+    from toolkit.ingest import read_document
+    from toolkit.memory import TranslationMemory
+    from toolkit.pipeline import translate_document
+
+    doc = read_document(SAMPLES / "pm-erneuerbare-de.txt")
+    with TranslationMemory(":memory:") as memory:
+        memory.add(read_tmx(SAMPLES / "pm-erneuerbare-de.tmx")[0])
+        doc = translate_document(doc, target_lang="ja", memory=memory, engine=None)
+    paths = []
+    for layout in ("side-by-side", "interleaved", "target-only"):
+        paths.append(tmp_path / f"{layout}.docx")
+        render_document(doc, paths[-1], options=RenderOptions(layout=layout))
+        assert check_docx(paths[-1]) == []
+    for pdf in soffice_to_pdf(paths, tmp_path):
+        pages = docx_pages(pdf)
+        assert len(pages) > 1, pdf.name
+        assert [f for f, _ in pages[:-1] if f < 1 / 3] == [], pdf.name
+        *_, (_, last) = pages
+        assert any(line.text.rstrip().endswith((".", "。")) for line in last), pdf.name
