@@ -401,11 +401,6 @@ def _ja_amount(value: Decimal) -> str:
     return "".join(parts)
 
 
-def _de_amount(value: Decimal) -> str:
-    """Return `value` the way a German release writes sums: 3000000 -> „3 Millionen“."""
-    return format_amount(value, "de")
-
-
 def _ja_value(parts: str) -> Decimal | None:
     """Return the value of a Japanese number with 兆/億/万/千 units (5億3000万 -> 530000000)."""
     if not parts:

@@ -117,3 +117,14 @@ def test_evidence_and_context_are_kept(tmp_path: Path) -> None:
     assert (entry.context, entry.inside, entry.evidence) == ("federal", False, "dictionary")
     assert entry.equivalent("de", "land") == "Ministerpräsident"
     assert entry.equivalent("de", "") == "Bundeskanzler"
+
+
+def test_every_relations_entry_names_its_evidence() -> None:
+    from toolkit import glossary_dir
+
+    relations = load_glossary(glossary_dir() / "relations.toml")
+    assert len(relations) > 250
+    missing = [e.de for e in relations if not e.evidence]
+    assert not missing
+    kinds = {e.evidence.split()[0].rstrip(";:") for e in relations}
+    assert kinds <= {"parallel", "comparable", "official", "dictionary", "dictionary;"}

@@ -83,3 +83,28 @@ def test_untrained_packages_get_reported_not_hidden(use_untrained: Path) -> None
     translatable = [s for s in doc.segments() if s.origin != "verbatim"]
     # Every segment the model touched is reported: failed, violated or untranslated.
     assert {i.segment_id for i in critical} == {s.id for s in translatable}
+
+
+def test_context_decides_the_enforced_title(use_copy: Path) -> None:
+    # 首相 of a German Land is Ministerpräsident, of the Federation Bundeskanzler; a 首相 no
+    # context decides is only checked, never forced to a guess.
+    glossary = default_glossary()
+    text = (
+        "首相の発言\n\nニーダーザクセン州のヴァイル首相が訪日しました。\n\n"
+        "メルツ首相は歓迎しました。\n"
+    )
+    doc = translate_document(
+        read_text(text, lang="ja"), target_lang="de", engine=ArgosEngine(), glossary=glossary
+    )
+    checks = {c.source: c for s in doc.segments() for c in s.checks}
+    # a title written with its holder's name is protected with it, in the context's form
+    assert (checks["ヴァイル首相"].expected, checks["ヴァイル首相"].status) == (
+        "Ministerpräsident Weil",
+        "enforced",
+    )
+    assert checks["メルツ首相"].expected == "Bundeskanzler Merz"
+    # the heading's 首相 has nothing to go by: checked and shown to the reviewer, not forced
+    assert (checks["首相"].status, checks["首相"].how) == ("violated", "soft")
+    output = "\n".join(s.target or "" for s in doc.segments())
+    assert "Ministerpräsident Weil" in output
+    assert "Bundeskanzler Merz" in output

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -243,6 +244,13 @@ def ja_key_map(text: str) -> tuple[str, list[int], list[int]]:
     anywhere) except one space between Latin letters or digits, and ＝ = ゠ ・ ･ or a dash
     between two katakana is dropped.
     """
+    if (
+        unicodedata.is_normalized("NFKC", text)
+        and not _SLOW_KEY.search(text)
+        and not any(c.isspace() for c in text)
+    ):
+        # Nothing to fold, drop or compose (the usual case): the key is the text itself.
+        return text, list(range(len(text))), list(range(1, len(text) + 1))
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -279,6 +287,10 @@ def ja_key_map(text: str) -> tuple[str, list[int], list[int]]:
         [s for s, k in zip(starts, keep, strict=True) if k],
         [e for e, k in zip(ends, keep, strict=True) if k],
     )
+
+
+# Characters the key drops or composes: joiners between katakana, combining voiced marks.
+_SLOW_KEY = re.compile("[" + re.escape("".join(sorted(JA_JOINERS))) + "\u3099\u309a]")
 
 
 def is_katakana(char: str) -> bool:

@@ -24,7 +24,16 @@ def find_terms(text: str, lang: Lang, glossary: Glossary, *, context: str = "") 
     A hit whose equivalent depends on who is meant gets its context from the mentions around
     it, else from `context` (the document's), else it is marked for review.
     """
-    return resolve_contexts(text, lang, _matcher(glossary, lang).find(text), default=context)
+    # The same text is scanned by enforcement, QA and the review notes: match it once.
+    cache: dict[tuple[str, str, str], list[TermHit]] = glossary.memo("scan.find_terms", dict)
+    key = (lang, context, text)
+    hits = cache.get(key)
+    if hits is None:
+        if len(cache) > 20_000:
+            cache.clear()
+        hits = resolve_contexts(text, lang, _matcher(glossary, lang).find(text), default=context)
+        cache[key] = hits
+    return list(hits)
 
 
 def scan_document(

@@ -36,17 +36,8 @@ _ORG_DE = re.compile(
     re.IGNORECASE,
 )
 _ORG_JA = (
-    "省",
-    "庁",
-    "機構",
-    "協会",
-    "大学",
-    "研究所",
-    "センター",
-    "銀行",
-    "会議所",
-    "財団",
-    "公社",
+    *("省", "庁", "機構", "協会", "大学", "研究所", "センター", "銀行", "会議所", "財団", "公社"),
+    *("株式会社", "会社", "研究会", "委員会", "病院"),
 )
 # Frequent nouns that every text has and no terminologist lists
 _DE_COMMON = frozenset(
@@ -125,7 +116,8 @@ def _spans(text: str, lang: Lang) -> Iterable[tuple[int, int, str]]:
                 if len(run) >= 3:
                     yield match.start(), match.end(), "katakana"
                 continue
-            kind = "organisation" if run.endswith(_ORG_JA) else "kanji"
+            named = any(run.endswith(s) and len(run) > len(s) for s in _ORG_JA)
+            kind = "organisation" if named else "kanji"  # 三井物産株式会社, not 株式会社 itself
             yield match.start(), match.end(), kind
         return
     for match in _DE_NAME.finditer(text):
@@ -158,7 +150,7 @@ def propose(candidates: Sequence[Candidate], books: Dictionaries, *, per_term: i
         for c in ja:
             c.proposals = [(g, "FreeDict jpn-deu") for g in german.get(c.text, [])[:per_term]]
             c.english = [(e, "FreeDict jpn-eng") for e in english.get(c.text, [])[:2]]
-            if not c.proposals:
+            if not c.proposals and c.kind != "katakana":  # a loanword or name has no parts
                 c.parts = [(p, german[p][0]) for p in _segment(c.text, german)]
     if de:
         forms = {c.text: _de_lemmas(c.text) for c in de}

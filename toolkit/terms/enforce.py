@@ -224,6 +224,8 @@ class TermEnforcer:
     def _has(self, text: str, lang: str, hit: TermHit) -> bool:
         """Return whether `text` in `lang` contains the required form of the term `hit`."""
         entry = hit.entry
+        if lang == "en" and hit.context and hit.target_form() != entry.equivalent(_other(hit)):
+            return True  # the context chose another term: its English is not this entry's
         if lang == "en":
             # Whole words, plural allowed: "hydrogen(s)", not "hydrogenic".
             pattern = r"(?<!\w)" + re.escape(entry.en) + r"(?:s|es)?(?!\w)"
@@ -319,6 +321,11 @@ def _same_value(item: Protected, source: str, target: str) -> bool:
     if item.kind != "amount":
         return True
     return amount_value(item.source, source) == amount_value(item.target, target)
+
+
+def _other(hit: TermHit) -> Lang:
+    """Return the language a hit's equivalent is in (the other one)."""
+    return "ja" if hit.lang == "de" else "de"
 
 
 def _term_form(entry: Entry, lang: str) -> str:

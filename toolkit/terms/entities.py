@@ -124,18 +124,26 @@ def _title_with_name(
 ) -> tuple[str, str] | None:
     """Return (target form, English form) for title+name (German) or name+title (Japanese)."""
     if source == "de" and first.entry.type == "title" and second.entry.type == "person":
-        title, person, person_hit = first.entry, second.entry, second
+        title_hit, person, person_hit = first, second.entry, second
     elif source == "ja" and first.entry.type == "person" and second.entry.type == "title":
-        person, title, person_hit = first.entry, second.entry, first
+        person, title_hit, person_hit = first.entry, second, first
     else:
         return None
+    title = title_hit.entry
+    if title_hit.review:
+        return None  # who is meant is open: the title is left to the model and checked
     short = person_hit.form in (person.de_short, person.ja_short)
     name = _short(person, target) if short else _full(person, target)
+    # the title as the context decides it: ヴァイル首相 → Ministerpräsident Weil
+    title_form = title_hit.target_form()
     if target == "ja":
-        form = f"{title.ja}{name}" if title.ja_position == "before" else f"{name}{title.ja}"
+        form = f"{title_form}{name}" if title.ja_position == "before" else f"{name}{title_form}"
     else:
-        form = f"{title.de} {name}"
-    english = f"{title.en} {person.de_short if short else person.en}"
+        form = f"{title_form} {name}"
+    person_en = person.de_short if short else person.en
+    # the entry's English is the main form's: where the context chose another, name only
+    changed = title_form != (title.ja if target == "ja" else title.de)
+    english = person_en if changed else f"{title.en} {person_en}"
     return form, english
 
 
