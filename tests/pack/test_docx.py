@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
-from tests.render.conftest import pdftotext, soffice_to_pdf
+from tests.render.conftest import docx_pages, pdftotext, soffice_to_pdf, starts_chapter
 from toolkit.glossary.model import Glossary
 from toolkit.memory import TranslationMemory
 from toolkit.pack.build import build_pack, translate_section
@@ -115,3 +116,60 @@ def test_fact_sheet_is_one_page_with_notice_and_marking(
     assert "Arbeitsübersetzung–仮訳" in text
     assert text.count("NurfürdenDienstgebrauch·取扱注意") == 2
     assert "3年間（2029年3月1日まで）" in text
+
+
+def test_pack_prints_captions_in_their_style_and_no_furniture(pack: Pack, tmp_path: Path) -> None:
+    from tests.render.conftest import WEB_CAPTION, WEB_FURNITURE, WEB_JAPANESE, WEB_PAGE
+    from toolkit.engines import FakeEngine
+    from toolkit.render.docxcheck import check_docx
+
+    page = tmp_path / "page.html"
+    page.write_text(WEB_PAGE, encoding="utf-8")
+    section = translate_section(
+        Source(page, "document", "de", "ja", 0, page),
+        "doc-web",
+        memory=None,
+        engine_for=lambda s, t: FakeEngine(WEB_JAPANESE),
+        glossary=None,
+    )
+    path = tmp_path / "pack.docx"
+    write_pack_docx(dataclasses.replace(pack, sections=(section,)), path)
+    opened = docx.Document(str(path))
+    styles = {
+        p.text: p.style.name
+        for t in opened.tables
+        for r in t.rows
+        for c in r.cells
+        for p in c.paragraphs
+        if p.text and p.style is not None
+    }
+    assert not [t for t in styles if any(f in t for f in WEB_FURNITURE)]
+    captions = {s for t, s in styles.items() if any(c in t for c in WEB_CAPTION)}
+    assert captions == {"Caption German", "Caption Japanese"}
+    assert opened.styles["Caption Japanese"].font.italic is False
+    assert check_docx(path) == []
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_libreoffice_pages_are_a_third_full_but_chapter_ends(
+    pack: Pack, tmp_path: Path, sample_memory: TranslationMemory
+) -> None:
+    """As LibreOffice lays the pack out, a page under a third full ends a chapter (#11)."""
+    path = tmp_path / "pack.docx"
+    write_pack_docx(pack, path)
+    fact = _fact_sheet(tmp_path, sample_memory)
+    pdf, fact_pdf = soffice_to_pdf([path, fact], tmp_path)
+    pages = docx_pages(pdf)
+    assert len(pages) > 10
+    short = [
+        f"p.{n}: {fill:.0%} {body[0].text if body else ''}"
+        for n, (fill, body) in enumerate(pages, 1)
+        if fill < 1 / 3 and n < len(pages) and not starts_chapter(pages[n][1])
+    ]
+    assert short == []
+    last_of_documents = [
+        body for n, (_, body) in enumerate(pages[:-1], 1) if "Kontakte" in pages[n][1][0].text
+    ]
+    (body,) = last_of_documents  # the page before the contacts ends the documents: its
+    assert any(line.text.rstrip().endswith((".", "。")) for line in body)  # not only a contact
+    assert len(docx_pages(fact_pdf)) == 1

@@ -114,6 +114,48 @@ def sample_doc() -> Document:
     return sample_document()
 
 
+WEB_PAGE = """\
+<html lang="de"><head><title>Ministerin eröffnet Wasserstofftage</title></head><body><main>
+<p class="breadcrumb">Startseite › Presse › Wasserstofftage</p>
+<article>
+<h1>Ministerin eröffnet Wasserstofftage in Düsseldorf</h1>
+<p>Düsseldorf, 12. Februar 2026 – Die Wirtschaftsministerin hat heute die Wasserstofftage
+eröffnet. Rund dreihundert Fachleute aus Deutschland und Japan beraten zwei Tage lang über
+Transport und Speicherung.</p>
+<figure><img src="a.jpg" alt=""><figcaption>Die Ministerin bei der Eröffnung im
+Kongresszentrum</figcaption></figure>
+<p>Im Mittelpunkt stehen Ammoniak als Träger und der Ausbau der Häfen am Rhein.</p>
+<p><a href="/presse">Zurück zur Übersicht</a></p>
+</article></main></body></html>
+"""
+
+WEB_JAPANESE = {
+    "Ministerin eröffnet Wasserstofftage in Düsseldorf": "大臣、デュッセルドルフで水素デーを開幕",
+    "Düsseldorf, 12. Februar 2026 – Die Wirtschaftsministerin hat heute die Wasserstofftage "
+    "eröffnet.": "デュッセルドルフ、2026年2月12日――経済大臣は本日、水素デーを開幕しました。",
+    "Rund dreihundert Fachleute aus Deutschland und Japan beraten zwei Tage lang über Transport "
+    "und Speicherung.": "日独の専門家約300人が2日間にわたり、輸送と貯蔵について議論します。",
+    "Die Ministerin bei der Eröffnung im Kongresszentrum": "コングレスセンターでの開会式に臨む大臣",
+    "Im Mittelpunkt stehen Ammoniak als Träger und der Ausbau der Häfen am Rhein.": (
+        "中心となるのは、キャリアとしてのアンモニアとライン川沿いの港湾整備です。"
+    ),
+}
+WEB_FURNITURE = ("Startseite › Presse", "Zurück zur Übersicht")  # kept as read, untranslated
+WEB_CAPTION = ("Die Ministerin bei der Eröffnung", "コングレスセンターでの開会式に臨む大臣")
+
+
+def web_page_document(tmp_path: Path) -> Document:
+    """Return `WEB_PAGE` (a breadcrumb, a figure caption, a back link) read and translated."""
+    from toolkit.ingest import read_document
+
+    path = tmp_path / "page.html"
+    path.write_text(WEB_PAGE, encoding="utf-8")
+    doc = read_document(path)
+    kinds = {b.kind for b in doc.blocks}
+    assert {BlockKind.FURNITURE, BlockKind.CAPTION} <= kinds, "the reader changed: fix the page"
+    return translate_document(doc, target_lang="ja", engine=FakeEngine(WEB_JAPANESE))
+
+
 def hostile_document() -> Document:
     """Return a release whose text tries to inject markup, a template and a file attachment."""
     text = f"Angriff\n\n{HOSTILE}\n\nNormaler Satz.\n"
@@ -193,3 +235,39 @@ def soffice_to_pdf(paths: list[Path], outdir: Path) -> list[Path]:
         timeout=240,
     )
     return [outdir / f"{p.stem}.pdf" for p in paths]
+
+
+def docx_pages(pdf: Path, *, top_mm: float = 20.0, bottom_mm: float = 20.0) -> list[Any]:
+    """Return (fill, body lines) per page of a PDF LibreOffice made of a DOCX.
+
+    The running header and footer are the lines in the top or bottom 30 mm that recur at the
+    same height on another page (page numbers aside); the fill is how far down the text
+    area (`top_mm` and `bottom_mm` from the edges) the last body line reaches.
+    """
+    import re
+    from collections import Counter
+
+    from toolkit.render.pdftext import read_pdf_layout
+
+    mm = 72 / 25.4
+    pages = read_pdf_layout(pdf)
+
+    def running(page: Any, line: Any) -> bool:
+        return bool(line.y1 < 30 * mm or line.y0 > page.height - 30 * mm)
+
+    def key(line: Any) -> tuple[int, str]:
+        return round(line.y0), re.sub(r"\d+", "#", line.text)
+
+    counts = Counter(key(ln) for p in pages for ln in p.lines if running(p, ln))
+    out = []
+    for page in pages:
+        body = [ln for ln in page.lines if not (running(page, ln) and counts[key(ln)] > 1)]
+        top, bottom = top_mm * mm, page.height - bottom_mm * mm
+        fill = (max((ln.y1 for ln in body), default=top) - top) / (bottom - top)
+        out.append((fill, body))
+    return out
+
+
+def starts_chapter(body: list[Any]) -> bool:
+    """Return whether a page whose body lines are `body` opens with a chapter heading."""
+    return any(line.bold_sans and line.size >= 11.5 for line in body[:3])

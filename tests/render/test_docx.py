@@ -14,13 +14,18 @@ from docx.shared import Mm
 
 from tests.render.conftest import (
     HOSTILE,
+    WEB_CAPTION,
+    WEB_FURNITURE,
+    docx_pages,
     hostile_document,
     pdftotext,
     sample_document,
     soffice_to_pdf,
+    web_page_document,
 )
 from toolkit.model import Document
 from toolkit.render import RenderOptions, render_document
+from toolkit.render.docxcheck import check_docx
 
 
 def _render(doc: Document, tmp_path: Path, options: RenderOptions | None = None) -> Path:
@@ -216,3 +221,62 @@ def test_libreoffice_opens_the_docx_in_two_layouts(tmp_path: Path) -> None:
         assert pages, pdf.name
         assert f"仮訳{pages.group(1)}/{pages.group(1)}" in text, pdf.name
         assert "\ufffd" not in text  # no replacement characters: the Japanese is intact
+
+
+def _styled(path: Path) -> dict[str, str]:
+    """Return each non-empty body paragraph's text -> its style name, tables included."""
+    opened = docx.Document(str(path))
+    paragraphs = [*opened.paragraphs]
+    for table in opened.tables:
+        paragraphs += [p for r in table.rows for c in r.cells for p in c.paragraphs]
+    return {p.text: p.style.name for p in paragraphs if p.text and p.style is not None}
+
+
+@pytest.mark.parametrize("layout", ["side-by-side", "interleaved", "target-only"])
+def test_captions_in_their_style_and_furniture_only_on_request(tmp_path: Path, layout: str) -> None:
+    doc = web_page_document(tmp_path)
+    options = RenderOptions(layout=layout)  # type: ignore[arg-type]
+    plain = tmp_path / "plain.docx"
+    render_document(doc, plain, options=options)
+    styles = _styled(plain)
+    assert not [t for t in styles if any(f in t for f in WEB_FURNITURE)]
+    captions = {s for t, s in styles.items() if any(c in t for c in WEB_CAPTION)}
+    expected = {"Caption Japanese"} if layout == "target-only" else {"Caption German"}
+    if layout == "side-by-side":
+        expected.add("Caption Japanese")
+    if layout == "interleaved":
+        expected.add("Translation Japanese")  # the caption's translation under it
+    assert captions == expected
+    kept = tmp_path / "kept.docx"
+    render_document(doc, kept, options=RenderOptions(layout=layout, keep_furniture=True))  # type: ignore[arg-type]
+    furniture = {s for t, s in _styled(kept).items() if any(f in t for f in WEB_FURNITURE)}
+    assert furniture == {"Furniture German"}  # kept as read, in the source's language
+    assert check_docx(plain) == check_docx(kept) == []
+    caption = docx.Document(str(kept)).styles["Caption Japanese"]
+    assert caption.font.italic is False  # Japanese has no italics
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_libreoffice_last_page_holds_more_than_the_contact(tmp_path: Path) -> None:
+    """The document's tail goes over the page break together (#11: a page of only contact)."""
+    from tests.conftest import SAMPLES
+    from toolkit.exchange.tmx import read_tmx
+    from toolkit.ingest import read_document
+    from toolkit.memory import TranslationMemory
+    from toolkit.pipeline import translate_document
+
+    doc = read_document(SAMPLES / "pm-erneuerbare-de.txt")
+    with TranslationMemory(":memory:") as memory:
+        memory.add(read_tmx(SAMPLES / "pm-erneuerbare-de.tmx")[0])
+        doc = translate_document(doc, target_lang="ja", memory=memory, engine=None)
+    paths = []
+    for layout in ("side-by-side", "interleaved", "target-only"):
+        paths.append(tmp_path / f"{layout}.docx")
+        render_document(doc, paths[-1], options=RenderOptions(layout=layout))
+        assert check_docx(paths[-1]) == []
+    for pdf in soffice_to_pdf(paths, tmp_path):
+        pages = docx_pages(pdf)
+        assert len(pages) > 1, pdf.name
+        assert [f for f, _ in pages[:-1] if f < 1 / 3] == [], pdf.name
+        *_, (_, last) = pages
+        assert any(line.text.rstrip().endswith((".", "。")) for line in last), pdf.name

@@ -12,10 +12,12 @@ from toolkit.render.ooxml import (
     bullet_numbering,
     child,
     clean_text,
+    keep_with_next,
     paragraph_style,
     set_fonts,
     set_row,
     shade_cell,
+    tail_start,
     update_fields_on_open,
 )
 from toolkit.render.ooxmlorder import order_error, sequence
@@ -105,3 +107,24 @@ def test_styles_numbering_and_settings() -> None:
 @pytest.mark.parametrize("tag", ["w:pPr", "w:rPr", "w:tblPr", "w:trPr", "w:tcPr", "w:sectPr"])
 def test_every_property_element_has_a_sequence(tag: str) -> None:
     assert sequence(tag)
+
+
+def test_tail_start_keeps_about_a_third_of_a_page_together() -> None:
+    assert tail_start([50, 50, 20, 10], 33) == 1  # the last paragraph joins the contact
+    assert tail_start([50, 50, 40], 33) == 1  # a long last block still has one before it
+    assert tail_start([40], 33) == 0
+    assert tail_start([5, 5, 5], 33) == 0  # a short document goes together
+    assert tail_start([], 33) == 0
+
+
+def test_keep_with_next_marks_every_paragraph_of_a_row() -> None:
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[1].add_paragraph("zwei")
+    keep_with_next(table.rows[0])
+    paragraphs = [p for c in table.rows[0].cells for p in c.paragraphs]
+    assert len(paragraphs) == 3
+    for paragraph in paragraphs:
+        assert paragraph._p.pPr is not None
+        assert paragraph._p.pPr.find(qn("w:keepNext")) is not None
+        assert paragraph._p[0].tag == qn("w:pPr")  # properties first, as the schema wants

@@ -20,6 +20,7 @@ from ..model import Lang
 from ..render.docx import fill, shown_lang
 from ..render.docxstyles import NOTICE
 from ..render.ooxml import (
+    ROW_SPLIT_UNITS,
     add_field,
     append_row,
     begin_field,
@@ -27,9 +28,11 @@ from ..render.ooxml import (
     child,
     clean_text,
     end_field,
+    keep_with_next,
     may_split,
     set_row,
     shade_cell,
+    tail_start,
     text_units,
     update_fields_on_open,
 )
@@ -49,6 +52,7 @@ __all__ = ["write_fact_sheet_docx", "write_pack_docx"]
 _LANGS: tuple[tuple[Lang, int], ...] = (("de", 0), ("ja", 1))
 _LANGUAGE = {"de": "German", "ja": "Japanese"}
 _SHADE = "E8EDF3"
+_ROW_STYLES = {"caption": "Caption"}  # block kinds with a style of their own in a document table
 _MARGINS = (20.0, 16.0, 18.0, 16.0)  # mm: top, right, bottom, left
 _COMPACT_MARGINS = (16.0, 14.0, 15.0, 14.0)  # the one-page fact sheet
 _MARKING_UNITS = 100  # letters of the Marking style on one line of the text width
@@ -347,14 +351,19 @@ class _Builder:
             f"日本語（{LABELS['original' if source == 'ja' else 'translation'][1]}）",
         ]
         self.cells(table.rows[0], heads, "Table Heading", header=True)
-        for kind, de, ja, _ in document_rows(section):
-            texts = ["".join(r.text for r in de), "".join(r.text for r in ja)]
-            cells = self.row(table, texts=texts).cells
+        rows = document_rows(section)
+        sizes = [max(text_units(_joined(de)), text_units(_joined(ja))) for _, de, ja, _ in rows]
+        tail = tail_start(sizes, ROW_SPLIT_UNITS)  # ROW_SPLIT_UNITS: a third of a page
+        for index, (kind, de, ja, _) in enumerate(rows):
+            row = self.row(table, texts=[_joined(de), _joined(ja)])
             is_heading = kind in ("title", "heading")
-            for cell, runs, (lang, _) in zip(cells, (de, ja), _LANGS, strict=True):
+            for cell, runs, (lang, _) in zip(row.cells, (de, ja), _LANGS, strict=True):
                 shown = _LANGUAGE[shown_lang(runs, lang, source)]
-                style = "Row Heading" if is_heading else f"Body {shown}"
+                kind_style = _ROW_STYLES.get(kind, "Body")
+                style = "Row Heading" if is_heading else f"{kind_style} {shown}"
                 fill(cell.paragraphs[0], style, runs, lang, source_lang=source)
+            if tail <= index < len(rows) - 1:
+                keep_with_next(row)
 
     def glossary(self, pack: Pack) -> None:
         for key, groups, order in (
@@ -485,6 +494,10 @@ class _Builder:
         core.language = "de-DE"
         core.comments = "dejakit briefing pack"
         self.doc.save(str(path))
+
+
+def _joined(runs: Runs) -> str:
+    return "".join(r.text for r in runs)
 
 
 def _toc_name(index: int) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..render.docxstyles import SANS, SERIF, language_styles, marks
+from ..render.docxstyles import BODY_STYLES, SANS, SERIF, language_styles, marks
 from ..render.ooxml import Look, paragraph_style, table_style
 
 if TYPE_CHECKING:
@@ -48,7 +48,12 @@ def pack_styles(document: Document, *, text_width: float, compact: bool = False)
             "Cover Marking": Look(fonts=SANS, bold=True, color=RED),
             # narrow glossary cells: justified short entries would be stretched apart
             "Term": Look(align="left"),
+            # a photo caption in a document's table: smaller, upright in Japanese
+            "Caption": Look(size=body - 1, italic=True),
         },
+    )
+    paragraph_style(  # Japanese has no italics: its captions stay upright
+        document, "Caption Japanese", Look(size=body - 1, italic=False), base=BODY_STYLES["ja"]
     )
     heading = Look(fonts=SANS, color=BLUE, keep_next=True, bold=True)
     for name, size, before, after in (

@@ -35,10 +35,12 @@ from .ooxml import (
     append_row,
     child,
     clean_text,
+    keep_with_next,
     set_lang,
     set_row,
     set_run_style,
     set_style,
+    tail_start,
 )
 from .options import RenderOptions
 from .view import UNTRANSLATED_LABEL, Run, summarize
@@ -69,7 +71,9 @@ _KIND_STYLES = {
     BlockKind.LIST_ITEM: "List",
     BlockKind.CONTACT: "Contact",
     BlockKind.CAPTION: "Caption",
+    BlockKind.FURNITURE: "Furniture",  # only there with RenderOptions.keep_furniture
 }
+_TAIL_SHARE = 1 / 3  # a document's last page holds at least this share of a page (if it has it)
 _LANG_NAMES = {"de": "German", "ja": "Japanese", "en": "English"}
 
 
@@ -206,25 +210,40 @@ def _add_table(document: WordDocument, handout: Handout) -> None:
         for i, (text, lang) in enumerate(column.label):
             label = [Run(("" if i == 0 else " · ") + text)]
             fill(cell.paragraphs[0], "Column Label", label, lang)
-    for row in handout.rows:
+    tail = _tail(handout)
+    for index, row in enumerate(handout.rows):
         added = append_row(table)
         set_row(added, cant_split=not row.tall)
         for cell, content, cell_width in zip(added.cells, row.cells, widths, strict=True):
             cell.width = cell_width
             _write_cell(cell.paragraphs[0], row, content, handout)
+        if tail <= index < len(handout.rows) - 1:
+            keep_with_next(added)
 
 
 def _add_flow(document: WordDocument, handout: Handout) -> None:
     """Interleaved or target only: each block's paragraphs one after another."""
-    for row in handout.rows:
+    tail = _tail(handout)
+    for index, row in enumerate(handout.rows):
         cells = [c for c in row.cells if c.runs]
+        together = tail <= index  # the document's tail goes over a page break as one
         for i, cell in enumerate(cells):
             paragraph = document.add_paragraph()
             translation = i > 0 and handout.options.layout == "interleaved"
             _write_cell(paragraph, row, cell, handout, translation=translation)
             last = i == len(cells) - 1
-            if (not last and not row.tall) or (last and row.heading):
-                child(paragraph._p.get_or_add_pPr(), "w:keepNext")
+            closing = last and index == len(handout.rows) - 1
+            ppr = paragraph._p.get_or_add_pPr()
+            if (not last and not row.tall) or (last and row.heading) or (together and not closing):
+                child(ppr, "w:keepNext")
+            if together:
+                child(ppr, "w:keepLines")
+
+
+def _tail(handout: Handout) -> int:
+    """Return the index of the first row of the tail kept on one page (`tail_start`)."""
+    heights = [row.height for row in handout.rows]
+    return tail_start(heights, handout.page.text_height * _TAIL_SHARE)
 
 
 def _write_cell(
@@ -239,9 +258,12 @@ def _write_cell(
     if not cell.runs:  # a row without pivot text
         fill(paragraph, BODY_STYLES["en"], [Run("–")], "en")
         return
-    shown = shown_lang(cell.runs, cell.lang, handout.source_lang)
+    lang: str = cell.lang
+    if row.row.kind is BlockKind.FURNITURE and cell.role != "pivot":
+        lang = handout.source_lang  # site text is kept as read, never translated
+    shown = shown_lang(cell.runs, lang, handout.source_lang)
     name = _style_for(row, cell, shown, translation=translation)
-    fill(paragraph, name, cell.runs, cell.lang, source_lang=handout.source_lang)
+    fill(paragraph, name, cell.runs, lang, source_lang=handout.source_lang)
 
 
 def shown_lang(runs: Sequence[Run], lang: str, source_lang: Lang | None) -> str:
@@ -259,7 +281,8 @@ def _style_for(row: HandoutRow, cell: Cell, lang: str, *, translation: bool = Fa
     """Return the paragraph style of one language's text of `row`.
 
     Interleaved, a translation under its source is set in "Translation <Language>" (indented,
-    ruled, the gap to the next block below it) whatever its kind, except headings.
+    ruled, the gap to the next block below it) whatever its kind, except headings and site
+    furniture, which stays small.
     """
     kind = row.row.kind
     if cell.role == "pivot":
@@ -271,7 +294,7 @@ def _style_for(row: HandoutRow, cell: Cell, lang: str, *, translation: bool = Fa
     if kind is BlockKind.KICKER:
         return "Kicker"
     language = _LANG_NAMES[lang]
-    if translation:
+    if translation and kind is not BlockKind.FURNITURE:
         return f"Translation {language}"
     if kind is BlockKind.LIST_ITEM and row.row.numbered:
         return BODY_STYLES[lang]  # its own number ("1.", "（1）") stands in the text

@@ -120,6 +120,10 @@ def handout_styles(document: Document, *, layout: str, text_width: float) -> Non
             # lines ended by line breaks: justified, Japanese ones would be spread out
             "Contact": Look(size=8.5, align="left"),
             "Caption": Look(size=8.5, italic=True),  # Japanese: upright below
+            # site text kept on request (breadcrumbs, labels): small, grey, out of the way
+            "Furniture": Look(
+                fonts=SANS, size=7.5, color=GRAY, align="left", hyphenate=False, space_after=1
+            ),
             "Translation": Look(indent=3.5, rule_left="C8C8C8", space_after=8),
         },
     )

@@ -109,6 +109,7 @@ class HandoutRow:
     heading: int  # 0: not a heading; 1: the title; 2–6: heading level
     bookmark: str  # PDF bookmark label ("" when none)
     tall: bool  # estimated taller than a third of the page: may break across pages
+    height: float = 0.0  # estimated height (mm) on the page
 
     @property
     def kind(self) -> str:
@@ -214,6 +215,7 @@ def _plan_row(row: Row, columns: tuple[Column, ...], page: PageGeometry, flow: b
         bookmark=bookmark,
         # a "heading" that tall is a misread paragraph: it must still break across pages
         tall=height > page.text_height * _TALL_FRACTION,
+        height=height,
     )
 
 

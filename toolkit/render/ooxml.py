@@ -45,6 +45,7 @@ __all__ = [
     "end_field",
     "insert",
     "keep_short_lines",
+    "keep_with_next",
     "may_split",
     "paragraph_style",
     "set_fonts",
@@ -54,6 +55,7 @@ __all__ = [
     "set_style",
     "shade_cell",
     "table_style",
+    "tail_start",
     "text_units",
     "twips",
     "update_fields_on_open",
@@ -477,6 +479,34 @@ def set_row(row: _Row, *, header: bool = False, cant_split: bool = True) -> None
         child(trpr, "w:cantSplit")
     if header:
         child(trpr, "w:tblHeader")
+
+
+def tail_start(sizes: Sequence[float], limit: float) -> int:
+    """Return the index of the first block of a document's tail that goes over a page together.
+
+    `sizes` are the blocks' heights (any unit), `limit` about a third of a page in that unit:
+    the last blocks (a closing paragraph, the press contact) stay together until they fill
+    `limit`, and the last block always has the one before it: a document never ends on a page
+    holding only its contact block. The caller keeps each block from there on with the next.
+    """
+    total = 0.0
+    for index in range(len(sizes) - 1, -1, -1):
+        total += sizes[index]
+        if total >= limit:
+            return max(min(index, len(sizes) - 2), 0)
+    return 0
+
+
+def keep_with_next(row: _Row) -> None:
+    """Keep `row` on the page of the row after it (``w:keepNext`` on each of its paragraphs).
+
+    Word keeps a row with the next when every paragraph in it is kept with the next; so does
+    LibreOffice. Call it once the row's cells are filled.
+    """
+    from docx.oxml.ns import qn
+
+    for paragraph in row._tr.iter(qn("w:p")):
+        child(child(paragraph, "w:pPr"), "w:keepNext")
 
 
 def append_row(table: Table) -> _Row:
