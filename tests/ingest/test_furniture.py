@@ -186,3 +186,19 @@ def test_ministry_over_a_japanese_release() -> None:
 )
 def test_more_site_labels(line: str) -> None:
     assert is_furniture(line, "de")
+
+
+def test_photo_caption_naming_people_between_title_and_date_line() -> None:
+    text = (
+        "Land und Präfektur unterzeichnen Kommuniqué\n\n"
+        "Ministerin Anna Beispiel, Gouverneur Hideaki Omura und Delegation mit Kommuniqué\n\n"
+        "Pressemitteilung vom 14.05.2026\n\n"
+        "Die Ministerin und der Gouverneur haben heute ein Kommuniqué unterzeichnet.\n"
+    )
+    kinds = [b.kind for b in read_text(text).blocks]
+    assert kinds[1] is BlockKind.CAPTION
+    teaser = text.replace(
+        "Ministerin Anna Beispiel, Gouverneur Hideaki Omura und Delegation mit Kommuniqué",
+        "Ministerin Anna Beispiel und Gouverneur Hideaki Omura vertiefen die Partnerschaft",
+    )
+    assert read_text(teaser).blocks[1].kind is BlockKind.SUBTITLE

@@ -11,9 +11,10 @@ from pypdf import PdfReader
 
 from tests.conftest import SAMPLES
 from tests.pack.conftest import edit, line_of
-from tests.render.conftest import pdf_fonts, pdftotext
+from tests.render.conftest import pdf_catalog, pdf_fonts, pdftotext
 from toolkit.cli import cli
 from toolkit.errors import RenderError
+from toolkit.render.layoutcheck import check_pdf
 
 NAME = "delegationsreise-japan-2026-03"
 
@@ -54,6 +55,8 @@ def test_sample_pack_builds_pdf_and_docx(
 
     pdf = out / f"{NAME}.pdf"
     reader = PdfReader(pdf)
+    assert "/StructTreeRoot" in pdf_catalog(pdf)  # tagged (PDF/UA-1) like the handouts
+    assert [str(d) for d in check_pdf(pdf)] == []  # the layout check finds nothing
     outline = _outline(reader)
     chapters = [title for level, title, _ in outline if level == 1]
     assert chapters == [
@@ -179,7 +182,7 @@ def test_mou_command_writes_a_one_page_fact_sheet(
     pdf, sheet = tmp_path / "mou.pdf", tmp_path / "mou.docx"
     mou = SAMPLES / "mou-nrw-fukushima-2026.toml"
     args = ["mou", str(mou), "--to", "ja", "--engine", "none", "-o", str(pdf), "-o", str(sheet)]
-    result = runner.invoke(cli, args)
+    result = runner.invoke(cli, [*args, "--classification", "Nur für den Dienstgebrauch"])
     assert result.exit_code == 0, result.output
     assert "32 segments: 32 from memory" in result.output
     reader = PdfReader(pdf)
@@ -187,6 +190,11 @@ def test_mou_command_writes_a_one_page_fact_sheet(
     text = reader.pages[0].extract_text()
     assert "Laufzeit: drei Jahre, bis 1. März 2029" in text
     assert "3年間（2029年3月1日まで）" in text
+    # notice and classification as on handouts and packs; tagged like them; no layout defect
+    lines = [line.strip() for line in text.splitlines()]
+    assert {"Arbeitsübersetzung", "仮訳", "Nur für den Dienstgebrauch", "取扱注意"} <= set(lines)
+    assert "/StructTreeRoot" in pdf_catalog(pdf)
+    assert [str(d) for d in check_pdf(pdf)] == []
     cells = [c.text for t in docx.Document(str(sheet)).tables for r in t.rows for c in r.cells]
     assert "Kooperationsfelder · 協力分野" in cells
     assert any("水電解装置の開発" in c for c in cells)

@@ -32,7 +32,7 @@ from toolkit.render.html import render_html
 from toolkit.render.layout import plan_handout
 from toolkit.render.layoutcheck import check_pdf, line_breaks
 from toolkit.render.pdf import write_pdf_from_html
-from toolkit.render.pdftext import read_pdf_layout
+from toolkit.render.pdftext import is_cjk, read_pdf_layout
 
 TEMPLATES = ROOT / "templates"
 NOTICE = "Arbeitsübersetzung – 仮訳"
@@ -463,3 +463,41 @@ def test_failed_render_keeps_the_previous_file(translated: Document, tmp_path: P
 def test_unknown_output_type(translated: Document, tmp_path: Path) -> None:
     with pytest.raises(RenderError, match="unknown output type"):
         render_document(translated, tmp_path / "out.odt")
+
+
+def test_words_with_ff_keep_their_letters_in_the_text_layer(tmp_path: Path) -> None:
+    """With hyphens: manual, an „ff“ ligature would reach the text layer as a blank."""
+    german = "Die Stoffe schaffen es zur Erstaufführung, treffen Sie uns offiziell. " * 3
+    doc = translate_document(
+        read_text(f"Titel\n\n{german}\n"),
+        target_lang="ja",
+        engine=FakeEngine({"Titel": "題"}, fallback=lambda t: "資料です。"),
+    )
+    path = tmp_path / "ff.pdf"
+    render_document(doc, path, template_dir=TEMPLATES, options=RenderOptions(pdf_variant="none"))
+    text = re.sub(r"-\n", "", " ".join(pdf_page_texts(path)))
+    for word in ("Stoffe", "schaffen", "treffen", "offiziell"):
+        assert word in text
+
+
+def test_japanese_paragraphs_are_justified(tmp_path: Path) -> None:
+    """Every line of a Japanese paragraph but its last ends at the column's right edge."""
+    japanese = (
+        "州と県はパートナーシップを拡大します。アンモニアは水素キャリアとして機能します。"
+        "代表団は、経済界と学術界の代表者で構成され、福島県の企業との意見交換、研究所の視察、"
+        "東京での専門フォーラムなどに参加します。同施設では、2020年から大規模なグリーン水素の"
+        "製造が行われており、出力10MWの水電解装置が太陽光発電設備の電力で稼働しています。"
+    ) * 2
+    doc = translate_document(
+        read_text("Titel\n\nEin Absatz.\n"),
+        target_lang="ja",
+        engine=FakeEngine({"Titel": "題"}, fallback=lambda t: japanese),
+    )
+    path = tmp_path / "ja.pdf"
+    render_document(doc, path, template_dir=TEMPLATES, options=RenderOptions(pdf_variant="none"))
+    page = read_pdf_layout(path)[0]
+    column = [line for line in page.lines if line.x0 > page.width / 2 and is_cjk(line.text[0])]
+    ends = [first.x1 for first, _ in line_breaks(column)]
+    assert len(ends) > 8
+    right = max(ends)
+    assert [round(right - x, 1) for x in ends if right - x > 1.0] == []

@@ -49,11 +49,14 @@ __all__ = [
     "choice_option",
     "echo_qa_summary",
     "echo_summary",
+    "engine_name_option",
     "engine_options",
+    "glossary_files_option",
     "glossary_option",
     "handle_errors",
     "lines_option",
     "load_glossary_option",
+    "marking_options",
     "memory_option",
     "output_option",
     "progress_bar",
@@ -112,6 +115,11 @@ def glossary_option(func: F) -> F:
     func = click.option(
         "--no-glossary", is_flag=True, help="Don't hold the translation to any glossary."
     )(func)
+    return glossary_files_option(func)
+
+
+def glossary_files_option(func: F) -> F:
+    """Add --glossary (repeatable): the files, or by default every shipped glossary."""
     help = "Glossary TOML file (repeatable). Default: every glossary shipped with dejakit."
     return click.option("--glossary", "glossary_files", type=FILE, multiple=True, help=help)(func)
 
@@ -178,17 +186,18 @@ class _EngineChoice(click.Choice):  # type: ignore[type-arg]
         pass
 
 
+def engine_name_option(help: str) -> Callable[[F], F]:
+    """Return --engine: one of the registered engines' names, "auto" by default."""
+    return click.option(
+        "--engine", type=_EngineChoice(), default="auto", show_default=True, help=help
+    )
+
+
 def engine_options(func: F) -> F:
     """Add --engine and the model settings; the command gets them as `engine: EngineChoice`."""
     options = [
-        click.option(
-            "--engine",
-            type=_EngineChoice(),
-            default="auto",
-            show_default=True,
-            help="After the memory: "
-            + "; ".join(f"{e.name} = {e.help}" for e in engine_entries())
-            + ".",
+        engine_name_option(
+            "After the memory: " + "; ".join(f"{e.name} = {e.help}" for e in engine_entries()) + "."
         ),
         click.option(
             "--server",
@@ -261,6 +270,34 @@ def _engine_choice(
     return EngineChoice(engine, options)
 
 
+def marking_options(where: str, example: str) -> Callable[[F], F]:
+    """Return a decorator adding --notice and --classification, the markings of `where`."""
+
+    def add(func: F) -> F:
+        for option in reversed(_markings(where, example)):
+            func = option(func)
+        return func
+
+    return add
+
+
+def _markings(where: str, example: str) -> list[Callable[[F], F]]:
+    """Return --notice (the footer line) and --classification (top and bottom) for `where`."""
+    return [
+        click.option(
+            "--notice",
+            default=DEFAULT_NOTICE,
+            show_default=True,
+            help=f"Footer line on {where} ('' for none).",
+        ),
+        click.option(
+            "--classification",
+            default="",
+            help=f"Marking at the top and bottom of {where}, e.g. '{example}'.",
+        ),
+    ]
+
+
 def render_options(func: F) -> F:
     """Add the handout options (--layout, --first, --paper, --landscape, --pivot-column, …).
 
@@ -291,17 +328,7 @@ def render_options(func: F) -> F:
             is_flag=True,
             help="Add the English pivot text (for interpreters) where the engine made one.",
         ),
-        click.option(
-            "--notice",
-            default=DEFAULT_NOTICE,
-            show_default=True,
-            help="Footer line on every page ('' for none).",
-        ),
-        click.option(
-            "--classification",
-            default="",
-            help="Marking top and bottom of every page, e.g. 'VS – NUR FÜR DEN DIENSTGEBRAUCH'.",
-        ),
+        *_markings("every page", "VS – NUR FÜR DEN DIENSTGEBRAUCH"),
         click.option(
             "--pdf-variant",
             type=click.Choice(list(PDF_VARIANT_NAMES)),

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from .. import DEFAULT_NOTICE, SEVERITIES, Engine, Issue, Lang
+from .. import SEVERITIES, Engine, Issue, Lang
 from .common import (
     FILE,
     LANG_CHOICE,
@@ -17,6 +17,7 @@ from .common import (
     EngineChoice,
     TranslationSetup,
     handle_errors,
+    marking_options,
     output_option,
     progress_bar,
     translation_options,
@@ -154,18 +155,7 @@ def pack(
 @translation_options
 @click.option("--strict", is_flag=True, help="Exit with code 2 when QA finds critical issues.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-@click.option(
-    "--notice",
-    default=DEFAULT_NOTICE,
-    show_default=True,
-    help="Footer line of the fact sheet, PDF and DOCX ('' for none).",
-)
-@click.option(
-    "--classification",
-    default="",
-    help="Marking at the top and bottom of the fact sheet, PDF and DOCX, e.g. 'Nur für den "
-    "Dienstgebrauch · 取扱注意'.",
-)
+@marking_options("the fact sheet, PDF and DOCX", "Nur für den Dienstgebrauch · 取扱注意")
 @handle_errors
 def mou(
     source: Path,

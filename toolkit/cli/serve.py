@@ -6,8 +6,13 @@ from pathlib import Path
 
 import click
 
-from .. import engine_names
-from .common import FILE, handle_errors, memory_option
+from .common import (
+    FILE,
+    engine_name_option,
+    glossary_files_option,
+    handle_errors,
+    memory_option,
+)
 
 __all__ = ["serve"]
 
@@ -33,20 +38,8 @@ __all__ = ["serve"]
     help="File with one 'name: key' line per person; the name is recorded with approvals.",
 )
 @memory_option
-@click.option(
-    "--engine",
-    type=click.Choice(engine_names()),
-    default="auto",
-    show_default=True,
-    help="Engine after the memory, as for dejakit translate.",
-)
-@click.option(
-    "--glossary",
-    "glossary_files",
-    type=FILE,
-    multiple=True,
-    help="Glossary TOML file (repeatable). Default: every glossary shipped with dejakit.",
-)
+@engine_name_option("Engine after the memory, as for dejakit translate.")
+@glossary_files_option
 @handle_errors
 def serve(
     host: str,

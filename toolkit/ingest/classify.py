@@ -283,7 +283,7 @@ def _mark_teaser(
     if dateline_at > title_at:
         for i in range(title_at + 1, dateline_at):
             if kinds[i] is None and len(texts[i]) <= 400 and not _opens_with_date(texts[i]):
-                kinds[i] = BlockKind.SUBTITLE
+                kinds[i] = BlockKind.CAPTION if _names_only(texts[i], lang) else BlockKind.SUBTITLE
         return
     nxt = title_at + 1
     if nxt < len(texts) and kinds[nxt] is None:
@@ -296,6 +296,30 @@ def _mark_teaser(
             (lang == "ja" and _JA_SUBTITLE.match(text)) or (headline and (japanese or lang == "de"))
         ) and not is_quote(text, lang):
             kinds[nxt] = BlockKind.SUBTITLE
+
+
+_FUNCTION_WORDS = frozenset(
+    "und mit von der die das den dem des bei beim im in am an auf zu zum zur für aus nach vor "
+    "sowie vor dem r. l. m. v.l.n.r.".split()
+)
+_ROLE = re.compile(
+    r"\b\w*(?:minister|präsident|sekretär|bürgermeister|senator|gouverneur|konsul|"
+    r"botschafter|kanzler)(?:in)?\b",
+    re.IGNORECASE,
+)
+
+
+def _names_only(text: str, lang: Lang) -> bool:
+    """Return whether `text` only names people, as a photo caption does.
+
+    „Wegner, Gouverneurin Yuriko Koike und Delegation mit Kommuniqué“: a list of persons with a
+    title, no verb (every lower-case word is a function word). A teaser says what happened.
+    """
+    line = " ".join(text.split()).rstrip(".")
+    if lang != "de" or "," not in line or not _ROLE.search(line):
+        return False
+    lower = [w.strip("(),") for w in line.split() if w[:1].islower()]
+    return all(w in _FUNCTION_WORDS for w in lower)
 
 
 def _opens_with_date(text: str) -> bool:

@@ -1,9 +1,10 @@
-"""What a press release is made of: the rules that give each raw paragraph its kind.
+"""What a press release is made of: raw paragraphs in, a `Document` of typed blocks out.
 
-The text and Markdown readers cut the input into `RawBlock`s (lines of one paragraph, plus what
-the markup already says); `build_document` classifies them — kicker, title, teaser, date line,
-sub-heading, quote with its speaker, list item, contact block — joins hard-wrapped lines and
-segments each block.
+The readers (plain text, Markdown, HTML, DOCX) cut the input into `RawBlock`s (lines of one
+paragraph, plus what the markup already says); `build_document` has `classify.py` give each its
+kind — furniture, kicker, title, teaser, date line, caption, sub-heading, quote with its speaker
+(`speakers.py`), list item with its marker (`markers.py`), contact block (`contact.py`) — joins
+hard-wrapped lines, segments each block and dates the document by its publication date line.
 """
 
 from __future__ import annotations

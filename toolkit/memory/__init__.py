@@ -6,31 +6,10 @@ migrations; `fuzzy` the near matches; `reviews` what was sent out for review and
 
 from __future__ import annotations
 
+from . import store
 from .fuzzy import FUZZY_THRESHOLD, suggest
 from .schema import SCHEMA_VERSION
-from .store import (
-    Conflict,
-    ImportResult,
-    MemoryStats,
-    TranslationMemory,
-    TranslationUnit,
-    UnitKind,
-    default_memory_path,
-    match_key,
-    utc_now,
-)
+from .store import *  # noqa: F403 -- the store's public names, listed once in store.__all__
 
-__all__ = [
-    "FUZZY_THRESHOLD",
-    "SCHEMA_VERSION",
-    "Conflict",
-    "ImportResult",
-    "MemoryStats",
-    "TranslationMemory",
-    "TranslationUnit",
-    "UnitKind",
-    "default_memory_path",
-    "match_key",
-    "suggest",
-    "utc_now",
-]
+__all__ = ["FUZZY_THRESHOLD", "SCHEMA_VERSION", "suggest"]
+__all__ += store.__all__

@@ -16,7 +16,8 @@ from typing import Any
 
 from ..errors import RenderError
 from ..localize import format_date_for
-from ..model import BlockKind, Lang
+from ..model import Lang
+from ..render.html import is_block_quote
 from ..render.marking import Pair, make_marking
 from ..render.options import DEFAULT_NOTICE
 from ..render.phrases import lang_markup
@@ -223,7 +224,7 @@ def block_quotes(section: Section) -> list[bool]:
     A quoted block is a quote with no speaker (a block quote); a paragraph holding a statement
     („…“, sagte X) is a quote with a speaker and is set like any paragraph.
     """
-    return [r.kind is BlockKind.QUOTE and not r.speaker for r in build_rows(section.doc)]
+    return [is_block_quote(r) for r in build_rows(section.doc)]
 
 
 def render_pack_html(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -17,14 +18,21 @@ from typing import Any
 from ..errors import RenderError
 from ..fileio import write_bytes_atomic
 from ..localize import format_date_for
-from ..model import Document, Issue
+from ..model import BlockKind, Document, Issue
 from .layout import Handout, plan_handout
 from .marking import make_marking
 from .options import RenderOptions
 from .phrases import lang_markup, phrase_markup
-from .view import build_rows, summarize
+from .view import Row, build_rows, summarize
 
-__all__ = ["STYLESHEET", "TEMPLATE", "html_context", "render_html", "write_html"]
+__all__ = [
+    "STYLESHEET",
+    "TEMPLATE",
+    "html_context",
+    "is_block_quote",
+    "render_html",
+    "write_html",
+]
 
 TEMPLATE = "parallel.html.j2"
 STYLESHEET = "parallel.css"
@@ -122,6 +130,21 @@ def html_context(
     }
 
 
+# A closing quotation mark with more words after it: a statement („…“, sagte X / 「…」と述べた).
+_ATTRIBUTED = re.compile(r"[“”»」』\"]\s*[,，、]?\s*[^\s.。!?！？]")
+
+
+def is_block_quote(row: Row) -> bool:
+    """Return whether `row` is a quoted block (set indented), not a paragraph holding a statement.
+
+    A statement names its speaker (found by the reader) or goes on after its closing quotation
+    mark; a block quote does neither.
+    """
+    if row.kind is not BlockKind.QUOTE or row.speaker:
+        return False
+    return not _ATTRIBUTED.search("".join(run.text for run in row.source))
+
+
 _LANG_NAMES = {"de": {"de": "Deutsch", "ja": "Japanisch"}, "ja": {"de": "ドイツ語", "ja": "日本語"}}
 
 
@@ -158,6 +181,7 @@ def _environment(template_dir: Path) -> Any:
     )
     env.globals["phrases"] = phrase_markup
     env.globals["lang_text"] = lang_markup
+    env.globals["block_quote"] = is_block_quote
     return env
 
 

@@ -23,7 +23,7 @@ __all__ = ["MAX_SPACING_EM", "inter_character_justification"]
 
 # Spread at most this much between two characters: a line that would need more (a long
 # unbreakable phrase pushed to the next line) is left as it is rather than torn apart.
-MAX_SPACING_EM = 0.6
+MAX_SPACING_EM = 0.4
 
 
 def _text_boxes(box: Any, boxes_module: Any) -> Iterator[Any]:

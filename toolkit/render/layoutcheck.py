@@ -158,7 +158,8 @@ def _unit_break(joined: str, at: int, lang: str, shown: str) -> Iterator[tuple[s
 
 _WORD_END = re.compile(r"[\w.@/:-]+$")
 _WORD_START = re.compile(r"^[\w.@/:-]+")
-_BRAND = re.compile(r"[\d@.]|://|[a-zäöüß][A-ZÄÖÜ]")
+# A brand, an address or a code: a dot or @ inside, a digit next to a letter, inner capitals.
+_BRAND = re.compile(r"\w[.@]\w|://|[A-Za-zäöüß]\d|\d[A-Za-zäöüß]|[a-zäöüß][A-ZÄÖÜ]")
 
 
 def _hyphen_break(left_line: str, right_line: str, shown: str) -> Iterator[tuple[str, str]]:
@@ -171,6 +172,8 @@ def _hyphen_break(left_line: str, right_line: str, shown: str) -> Iterator[tuple
     if not left or not right or right.rstrip(".,;:") in _AFTER_TRUNCATION:
         return
     core = re.split(r"-", left)[-1]  # "Nordrhein-Westfa" + "len": the last part is the word
+    if not core[-1:].isalpha():
+        return  # „45-“ / „minütigen“: a break after a hyphen of the text, not hyphenation
     names = name_words()
     if _BRAND.search(word) or word in names or core + right.rstrip(".:") in names:
         yield "name-hyphen", f"{left}-{right}: {shown}"

@@ -34,6 +34,10 @@ _DECLARED: dict[str, tuple[str, str]] = {
     "w:styles": ("docx.oxml.styles", "CT_Styles"),
 }
 
+# The sides of a border or margin set (w:start/w:end are the transitional names of left/right)
+_SIDES = ("w:top", "w:left", "w:start", "w:bottom", "w:right", "w:end")
+_TABLE_BORDERS = (*_SIDES, "w:insideH", "w:insideV")
+
 # ECMA-376 Part 1, wml.xsd: sequences python-docx has no element class for.
 _SCHEMA: dict[str, tuple[str, ...]] = {
     # CT_Numbering
@@ -67,33 +71,12 @@ _SCHEMA: dict[str, tuple[str, ...]] = {
     "w:num": ("w:abstractNumId", "w:lvlOverride"),
     # CT_NumPr
     "w:numPr": ("w:ilvl", "w:numId", "w:numberingChange", "w:ins"),
-    # CT_TblBorders (w:start/w:end are the transitional names of left/right)
-    "w:tblBorders": (
-        "w:top",
-        "w:left",
-        "w:start",
-        "w:bottom",
-        "w:right",
-        "w:end",
-        "w:insideH",
-        "w:insideV",
-    ),
-    # CT_TcBorders
-    "w:tcBorders": (
-        "w:top",
-        "w:left",
-        "w:start",
-        "w:bottom",
-        "w:right",
-        "w:end",
-        "w:insideH",
-        "w:insideV",
-        "w:tl2br",
-        "w:tr2bl",
-    ),
+    # CT_TblBorders; CT_TcBorders adds the diagonals
+    "w:tblBorders": _TABLE_BORDERS,
+    "w:tcBorders": (*_TABLE_BORDERS, "w:tl2br", "w:tr2bl"),
     # CT_TblCellMar / CT_TcMar
-    "w:tblCellMar": ("w:top", "w:left", "w:start", "w:bottom", "w:right", "w:end"),
-    "w:tcMar": ("w:top", "w:left", "w:start", "w:bottom", "w:right", "w:end"),
+    "w:tblCellMar": _SIDES,
+    "w:tcMar": _SIDES,
     # CT_PBdr
     "w:pBdr": ("w:top", "w:left", "w:bottom", "w:right", "w:between", "w:bar"),
     # CT_TblStylePr

@@ -142,14 +142,24 @@ def phrase_cuts(text: str) -> list[int]:
             )
     # A phrase too wide to keep whole that holds a unit: the unit is kept whole with the
     # particle or two beside it („パートナーシップを“), the rest may break.
+    # When the phrase is too wide even for a unit, the unit goes alone (with the brackets
+    # kinsoku keeps on it: „「インド太平洋ガイドライン」“ | „の“).
     bounds = [0, *sorted(cuts), len(text)]
     for start, end in itertools.pairwise(bounds):
-        if _width_em(text[start:end]) > PHRASE_EM:
-            for s, e in whole:
-                if start <= s and e <= end:
-                    if s - start > 2 and _may_break(text, s):
+        width = _width_em(text[start:end])
+        if width <= PHRASE_EM:
+            continue
+        for s, e in whole:
+            if start <= s and e <= end:
+                if s - start > 2 or width > MAX_PHRASE_EM:
+                    while s > start and not _may_break(text, s):
+                        s -= 1
+                    if s > start:
                         cuts.add(s)
-                    if end - e > 2 and _may_break(text, e):
+                if end - e > 2 or width > MAX_PHRASE_EM:
+                    while e < end and not _may_break(text, e):
+                        e += 1
+                    if e < end:
                         cuts.add(e)
     return sorted(cuts)
 

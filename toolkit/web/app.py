@@ -33,14 +33,7 @@ def document_routes(web: WebApp) -> list[Route]:
     async def index(request: Request) -> Response:
         return web.page(request, "index.html.j2", recent=web.workspace.recent())
 
-    async def upload(request: Request) -> Response:
-        form = await web.checked_form(request)
-        try:
-            return await _upload(request, form)
-        finally:
-            await form.close()
-
-    async def _upload(request: Request, form: FormData) -> Response:
+    async def upload(request: Request, form: FormData) -> Response:
         lang = lang_from_form(form, "source_lang", optional=True)
         record_id, folder = web.workspace.new_folder()
         file = form.get("file")
@@ -201,7 +194,7 @@ def document_routes(web: WebApp) -> list[Route]:
     return [
         Route("/", index),
         Route("/reviewer", save_reviewer, methods=["POST"]),
-        Route("/documents", upload, methods=["POST"]),
+        Route("/documents", web.with_form(upload), methods=["POST"]),
         Route("/documents/{doc_id}", show),
         Route("/documents/{doc_id}/translate", translate, methods=["POST"]),
         Route("/documents/{doc_id}/job", job_page),

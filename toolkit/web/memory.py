@@ -45,14 +45,7 @@ def memory_routes(web: WebApp) -> list[Route]:
     async def page(request: Request) -> Response:
         return await show(request)
 
-    async def import_files(request: Request) -> Response:
-        form = await web.checked_form(request)
-        try:
-            return await _import(request, form)
-        finally:
-            await form.close()
-
-    async def _import(request: Request, form: FormData) -> Response:
+    async def import_files(request: Request, form: FormData) -> Response:
         t = web.t(request)
         uploads = [u for u in form.getlist("files") if isinstance(u, UploadFile) and u.filename]
         if not uploads:
@@ -116,6 +109,6 @@ def memory_routes(web: WebApp) -> list[Route]:
 
     return [
         Route("/memory", page),
-        Route("/memory/import", import_files, methods=["POST"]),
+        Route("/memory/import", web.with_form(import_files), methods=["POST"]),
         Route("/memory/export", export, methods=["POST"]),
     ]

@@ -43,14 +43,7 @@ def page_routes(web: WebApp) -> list[Route]:
     async def pack_form(request: Request) -> Response:
         return web.page(request, "pack.html.j2", record=None, job=None)
 
-    async def pack_build(request: Request) -> Response:
-        form = await web.checked_form(request)
-        try:
-            return await _pack_build(request, form)
-        finally:
-            await form.close()
-
-    async def _pack_build(request: Request, form: FormData) -> Response:
+    async def pack_build(request: Request, form: FormData) -> Response:
         record_id, folder = web.workspace.new_folder()
         manifest_upload = form.get("manifest")
         t = web.t(request)
@@ -135,14 +128,7 @@ def page_routes(web: WebApp) -> list[Route]:
             request, "review.html.j2", results=None, reviewer=web.reviewer_name(request)
         )
 
-    async def review_import(request: Request) -> Response:
-        form = await web.checked_form(request)
-        try:
-            return await _review_import(request, form)
-        finally:
-            await form.close()
-
-    async def _review_import(request: Request, form: FormData) -> Response:
+    async def review_import(request: Request, form: FormData) -> Response:
         t = web.t(request)
         upload = form.get("file")
         reviewer = request.state.user or str(form.get("reviewer", "")).strip()[:100]
@@ -176,9 +162,9 @@ def page_routes(web: WebApp) -> list[Route]:
     return [
         Route("/login", login, methods=["GET", "POST"]),
         Route("/reviews", review_form),
-        Route("/reviews/import", review_import, methods=["POST"]),
+        Route("/reviews/import", web.with_form(review_import), methods=["POST"]),
         Route("/pack", pack_form),
-        Route("/packs", pack_build, methods=["POST"]),
+        Route("/packs", web.with_form(pack_build), methods=["POST"]),
         Route("/packs/{job_id}", pack_job),
         Route("/packs/{job_id}/cancel", pack_cancel, methods=["POST"]),
         Route("/packs/{job_id}/{kind}", pack_file),

@@ -6,7 +6,7 @@ import contextlib
 import itertools
 import re
 import threading
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -129,6 +129,20 @@ class WebApp:
             await form.close()
             raise HTTPException(403, "csrf")
         return form
+
+    def with_form(
+        self, handler: Callable[[Request, FormData], Awaitable[Response]]
+    ) -> Callable[[Request], Awaitable[Response]]:
+        """Return an endpoint that hands the checked form to `handler`, then closes its uploads."""
+
+        async def endpoint(request: Request) -> Response:
+            form = await self.checked_form(request)
+            try:
+                return await handler(request, form)
+            finally:
+                await form.close()
+
+        return endpoint
 
     def record(self, request: Request) -> DocRecord:
         """Return the document the path names (404 when none)."""
