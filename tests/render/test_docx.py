@@ -280,3 +280,39 @@ def test_libreoffice_last_page_holds_more_than_the_contact(tmp_path: Path) -> No
         assert [f for f, _ in pages[:-1] if f < 1 / 3] == [], pdf.name
         *_, (_, last) = pages
         assert any(line.text.rstrip().endswith((".", "。")) for line in last), pdf.name
+
+
+def test_the_tail_keeps_with_the_next_but_a_tall_paragraph_may_still_break(
+    tmp_path: Path,
+) -> None:
+    from toolkit.engines import FakeEngine
+    from toolkit.ingest import read_text
+    from toolkit.pipeline import translate_document
+
+    long = " ".join(f"Satz Nummer {n} über die Zusammenarbeit der Partner." for n in range(90))
+    text = f"Titel\n\nErster kurzer Absatz.\n\n{long}\n\nPressekontakt\nTelefon: +49 211 1234\n"
+    doc = translate_document(
+        read_text(text, source_name="tail.txt"),
+        target_lang="ja",
+        engine=FakeEngine(
+            fallback=lambda t: (
+                "両者の協力について述べた、かなり長い訳文の一文です。"
+                if t.startswith(("Satz", "Erster"))
+                else t.replace("Pressekontakt", "お問い合わせ先").replace("Telefon: ", "電話：")
+            )
+        ),
+    )
+    path = tmp_path / "tail.docx"
+    render_document(doc, path, options=RenderOptions(layout="target-only"))
+    paragraphs = [p for p in docx.Document(str(path)).paragraphs if p.text]
+
+    def flags(paragraph: Any) -> set[str]:
+        ppr = paragraph._p.pPr
+        names = ("keepNext", "keepLines")
+        return {n for n in names if ppr is not None and ppr.find(qn(f"w:{n}")) is not None}
+
+    tall, contact = paragraphs[-2], paragraphs[-1]
+    assert len(tall.text) > 1500  # more than a page
+    assert flags(tall) == {"keepNext"}  # its end goes with the contact, its lines may break
+    assert flags(contact) == {"keepLines"}  # the last block: whole, kept with nothing
+    assert check_docx(path) == []

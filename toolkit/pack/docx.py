@@ -179,8 +179,12 @@ class _Builder:
     def contents(self, entries: Sequence[Any]) -> None:
         """The contents: a TOC field, its result pre-filled with the entries and PAGEREF fields.
 
-        Word rebuilds the field on opening (``w:updateFields``); until then, and in LibreOffice,
-        each entry's PAGEREF field points at the bookmark on its heading and shows its page.
+        Word rebuilds the field on opening (``w:updateFields``) and shows the page numbers.
+        LibreOffice (7.4) shows a TOC field's stored result as it is, ignores ``w:dirty`` and
+        flattens the PAGEREF fields inside it to their (empty) stored text, so its PDF of the
+        file has the titles without numbers until Tools > Update. (PAGEREF fields outside a
+        TOC field it does compute; the numbers can't be filled in here honestly: they are
+        Word's or LibreOffice's layout, not the pack PDF's.)
         """
         self.chapter("contents", outline=False)
         for index, entry in enumerate(entries, start=1):

@@ -236,7 +236,7 @@ def _add_flow(document: WordDocument, handout: Handout) -> None:
             ppr = paragraph._p.get_or_add_pPr()
             if (not last and not row.tall) or (last and row.heading) or (together and not closing):
                 child(ppr, "w:keepNext")
-            if together:
+            if together and not row.tall:  # a tall paragraph may still break inside
                 child(ppr, "w:keepLines")
 
 
