@@ -15,15 +15,20 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import re
 import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
-__all__ = ["MAX_SPACING_EM", "inter_character_justification"]
+__all__ = ["MAX_SPACING_EM", "MAX_SPACING_LATIN_EM", "inter_character_justification"]
 
 # Spread at most this much between two characters: a line that would need more (a long
 # unbreakable phrase pushed to the next line) is left as it is rather than torn apart.
 MAX_SPACING_EM = 0.4
+# A line holding a Latin word (NRW.Global, FREA) would have that word letter-spaced too,
+# which reads as a different word: such a line takes at most this much, else stays ragged.
+MAX_SPACING_LATIN_EM = 0.15
+_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 
 
 def _text_boxes(box: Any, boxes_module: Any) -> Iterator[Any]:
@@ -63,7 +68,8 @@ def inter_character_justification() -> Iterator[None]:
             return
         gaps = len(joined.rstrip()) - 1
         size = texts[0].style["font_size"]
-        if gaps < 1 or extra_width / gaps > MAX_SPACING_EM * size:
+        limit = MAX_SPACING_LATIN_EM if _LATIN_WORD.search(joined) else MAX_SPACING_EM
+        if gaps < 1 or extra_width / gaps > limit * size:
             return
         _spread(line, extra_width / gaps, 0.0, texts[-1], boxes)
 
