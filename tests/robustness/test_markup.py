@@ -10,6 +10,7 @@ installation and the output folder, and the PDF has no ``/EmbeddedFiles``.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import sysconfig
@@ -84,6 +85,9 @@ def _allowed_roots(out: Path) -> list[str]:
         str(ROOT / "toolkit"),
         str(ROOT / "glossaries"),
         str(SAMPLES),  # the test copies its inputs from there
+        # dejakit's own cache (the parsed German hyphenation patterns) and the patterns
+        "/usr/share/hyphen",
+        str(Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "dejakit"),
     }
     return sorted(roots)
 
