@@ -13,7 +13,9 @@ PAGES = Path(__file__).parent / "pages"
 
 def test_land_page() -> None:
     doc = read_document(PAGES / "land_de.html")
-    text = "\n".join(b.source_text for b in doc.blocks)
+    # readability-lxml 0.9 lets the share line through where 0.8 drops it: either way it must
+    # not reach a printed block (as furniture it is kept, not translated, not printed)
+    text = "\n".join(b.source_text for b in doc.blocks if b.kind is not BlockKind.FURNITURE)
     for site in ("Cookies", "Startseite", "Themen", "Förderrichtlinie", "Impressum", "Teilen"):
         assert site not in text
     assert doc.title == "Land und Präfektur Aichi vereinbaren enge Zusammenarbeit beim Wasserstoff"
