@@ -14,7 +14,7 @@ from tests.conftest import ROOT
 from tests.render.conftest import hostile_document
 from toolkit.model import Document
 from toolkit.render import RenderOptions, render_document
-from toolkit.render.html import render_html
+from toolkit.render.html import inline_stylesheet, render_html
 
 TEMPLATES = ROOT / "templates"
 GOLDEN = ROOT / "tests" / "golden"
@@ -43,9 +43,9 @@ def test_html_matches_golden(translated: Document, name: str) -> None:
     )
     # The stylesheet is inlined verbatim: the golden file names it instead of repeating it, and
     # keeps what the template writes around it (the page size, margins).
-    stylesheet = (TEMPLATES / "parallel.css").read_text(encoding="utf-8").replace("</", "<\\/")
+    stylesheet = str(inline_stylesheet(TEMPLATES, "parallel.css"))
     assert stylesheet in html
-    html = html.replace(stylesheet, "/* templates/parallel.css, inlined */\n")
+    html = html.replace(stylesheet, "/* templates/typeset.css + parallel.css, inlined */\n")
     golden = GOLDEN / name
     if os.environ.get("DEJAKIT_UPDATE_GOLDEN"):
         golden.write_text(html, encoding="utf-8")

@@ -454,6 +454,7 @@ def test_failed_render_keeps_the_previous_file(translated: Document, tmp_path: P
     broken.mkdir()
     (broken / "parallel.html.j2").write_text("{{ no_such_value }}")
     (broken / "parallel.css").write_text("")
+    (broken / "typeset.css").write_text("")
     with pytest.raises(Exception, match="no_such_value"):  # StrictUndefined, from jinja2
         render_document(translated, path, template_dir=broken)
     assert path.read_bytes() == b"previous"

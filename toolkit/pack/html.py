@@ -17,7 +17,7 @@ from typing import Any
 from ..errors import RenderError
 from ..localize import format_date_for
 from ..model import Lang
-from ..render.html import is_block_quote
+from ..render.html import inline_stylesheet, is_block_quote
 from ..render.marking import Pair, make_marking
 from ..render.options import DEFAULT_NOTICE
 from ..render.phrases import lang_markup
@@ -293,7 +293,6 @@ def render_fact_sheet_html(
 
 def _render(template_dir: Path, today: dt.date | None, **context: Any) -> str:
     import jinja2
-    import markupsafe
 
     from ..version import __version__
 
@@ -304,12 +303,11 @@ def _render(template_dir: Path, today: dt.date | None, **context: Any) -> str:
     )
     try:
         template = env.get_template(TEMPLATE)
-        css = (template_dir / STYLESHEET).read_text(encoding="utf-8")
+        css = inline_stylesheet(template_dir, STYLESHEET)
     except (jinja2.TemplateError, OSError) as exc:
         raise RenderError(f"{template_dir}: the pack template can't be loaded ({exc})") from None
-    # The stylesheet is our own asset, not document text; keep it from closing <style>.
     return template.render(
-        css=markupsafe.Markup(css.replace("</", "<\\/")),
+        css=css,
         version=__version__,
         generated=(today or dt.date.today()).isoformat(),
         labels=LABELS,

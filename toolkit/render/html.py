@@ -13,7 +13,7 @@ import functools
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import RenderError
 from ..fileio import write_bytes_atomic
@@ -25,10 +25,15 @@ from .options import RenderOptions
 from .phrases import lang_markup, phrase_markup
 from .view import Row, build_rows, summarize
 
+if TYPE_CHECKING:
+    from markupsafe import Markup
+
 __all__ = [
     "STYLESHEET",
     "TEMPLATE",
+    "TYPESET_STYLESHEET",
     "html_context",
+    "inline_stylesheet",
     "is_block_quote",
     "render_html",
     "write_html",
@@ -36,6 +41,7 @@ __all__ = [
 
 TEMPLATE = "parallel.html.j2"
 STYLESHEET = "parallel.css"
+TYPESET_STYLESHEET = "typeset.css"  # shared with the pack (templates/pack.css)
 
 _LABELS = {
     "de": {
@@ -196,18 +202,28 @@ def render_html(
 ) -> str:
     """Return the parallel-text HTML of `doc` from the templates in `template_dir`."""
     import jinja2
-    import markupsafe
 
     try:
         template = _environment(template_dir.resolve()).get_template(TEMPLATE)
-        css = (template_dir / STYLESHEET).read_text(encoding="utf-8")
+        css = inline_stylesheet(template_dir, STYLESHEET)
     except (jinja2.TemplateError, OSError) as exc:
         raise RenderError(f"{template_dir}: template can't be loaded ({exc})") from None
-    # The stylesheet is our own asset, not document text: mark it safe, but keep it from
-    # closing the <style> element.
-    css = css.replace("</", "<\\/")
     context = html_context(doc, today=today, issues=issues, options=options, handout=handout)
-    return str(template.render(css=markupsafe.Markup(css), **context))
+    return str(template.render(css=css, **context))
+
+
+def inline_stylesheet(template_dir: Path, name: str) -> Markup:
+    """Return ``typeset.css`` (the rules every printed output shares) and `name`, for <style>.
+
+    The stylesheets are our own assets, not document text: marked safe, but kept from closing
+    the <style> element. Raises OSError when one can't be read.
+    """
+    import markupsafe
+
+    css = "\n".join(
+        (template_dir / sheet).read_text(encoding="utf-8") for sheet in (TYPESET_STYLESHEET, name)
+    )
+    return markupsafe.Markup(css.replace("</", "<\\/"))
 
 
 def write_html(
