@@ -3,10 +3,9 @@
 WeasyPrint justifies a line by widening its spaces only (``justify_line`` in
 ``weasyprint.layout.inline``); a Japanese line has none, so ``text-align: justify`` leaves it
 ragged, and a Japanese line holding a Latin name puts all the slack into one or two spaces.
-`inter_character_justification` wraps that internal while a document is laid out: a line of a
-Japanese paragraph (or mostly Japanese text) gets the slack spread evenly between its
-characters (as ``text-justify: inter-character`` would), by Pango letter spacing on each of its
-text boxes.
+`inter_character_justification` wraps that internal while a document is laid out: a line whose
+text is mostly Japanese gets the slack spread evenly between its characters (as
+``text-justify: inter-character`` would), by Pango letter spacing on each of its text boxes.
 Every other line is justified by WeasyPrint as before. Without the internal (another WeasyPrint
 version) nothing changes: the text stays ragged, never broken.
 """
@@ -62,7 +61,9 @@ def inter_character_justification() -> Iterator[None]:
     def justify_line(context: Any, line: Any, extra_width: float) -> None:
         texts = list(_text_boxes(line, boxes))
         joined = "".join(t.text for t in texts)
-        japanese = str(line.style["lang"] or "").startswith("ja") or _mostly_japanese(joined)
+        # By the line's own text, not the cell's language: untranslated German kept in the
+        # Japanese column (tagged ja) is justified by its spaces, never letter-spaced.
+        japanese = _mostly_japanese(joined)
         if not texts or extra_width <= 0 or not japanese:
             original(context, line, extra_width)
             return
