@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from toolkit import TranslationMemory, approve_segment, default_glossary
+from toolkit import TranslationMemory, default_glossary
 from toolkit.search import search_all, search_glossary, search_memory
 
 
@@ -22,12 +22,11 @@ def test_glossary_search_finds_japanese_and_readings() -> None:
 
 def test_memory_search_source_and_target_with_limit(memory: TranslationMemory) -> None:
     for n in range(5):
-        approve_segment(
-            memory,
-            source=f"Satz {n} über Wasserstoff.",
-            target=f"水素に関する文{n}。",
-            source_lang="de",
-            target_lang="ja",
+        memory.approve(
+            f"Satz {n} über Wasserstoff.",
+            f"水素に関する文{n}。",
+            "de",
+            "ja",
             reviewer="Erika Muster",
         )
     units, more = search_memory(memory, "水素", limit=3)

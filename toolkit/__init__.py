@@ -116,7 +116,6 @@ if TYPE_CHECKING:
     )
     from .render.view import summarize as summarize_document
     from .review import (
-        approve_segment,
         compare_with_review,
         export_pack_review,
         export_review,
@@ -146,7 +145,6 @@ _LAZY = {
     "PDF_VARIANT_NAMES": ".render.options",
     "RenderOptions": ".render.options",
     "TermHit": ".glossary",
-    "approve_segment": ".review",
     "build_pack": ".pack",
     "check_document": ".qa",
     "check_docx": ".render.docxcheck",
@@ -242,7 +240,6 @@ __all__ = [  # noqa: RUF022  # plainly sorted, as tests/test_package.py checks
     "TranslationUnit",
     "WebConfig",
     "__version__",
-    "approve_segment",
     "build_pack",
     "check_document",
     "check_docx",

@@ -121,16 +121,16 @@ def test_unknown_render_option_is_refused(client: TestClient) -> None:
 
 
 def test_search_finds_glossary_and_memory(client: TestClient, memory_path: Path) -> None:
-    from toolkit import approve_segment
+    from toolkit import TranslationMemory
 
-    approve_segment(
-        memory_path,
-        source="Der Wasserstoff kommt aus Fukushima.",
-        target="水素は福島から来る。",
-        source_lang="de",
-        target_lang="ja",
-        reviewer="Erika Muster",
-    )
+    with TranslationMemory(memory_path) as memory:
+        memory.approve(
+            "Der Wasserstoff kommt aus Fukushima.",
+            "水素は福島から来る。",
+            "de",
+            "ja",
+            reviewer="Erika Muster",
+        )
     page = client.get("/search", params={"q": "wasserstoff"})
     assert page.status_code == 200
     assert "水素" in page.text  # the glossary entry

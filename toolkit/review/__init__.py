@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from ..errors import ExchangeError
-from ..memory import Conflict, TranslationMemory, TranslationUnit, utc_now
+from ..memory import Conflict, TranslationMemory, utc_now
 from ..memory.reviews import (
     ReviewedSegment,
     ReviewRecord,
@@ -32,7 +32,6 @@ __all__ = [
     "ReviewImport",
     "ReviewRow",
     "RevisionReport",
-    "approve_segment",
     "compare_with_review",
     "export_pack_review",
     "export_review",
@@ -172,35 +171,6 @@ def import_review(
     if not dry_run:
         apply_reviews(memory, [outcome for _, outcome in plans], reviewer=reviewer)
     return [result for result, _ in plans]
-
-
-def approve_segment(
-    memory: TranslationMemory | Path | str,
-    *,
-    source: str,
-    target: str,
-    source_lang: str,
-    target_lang: str,
-    reviewer: str,
-    document: str = "",
-    segment_id: str = "",
-) -> TranslationUnit | None:
-    """Approve one segment's `target` as `reviewer` (e.g. from the web page).
-
-    Returns the version it displaced, if another target was served before; that version stays
-    in the memory's history.
-    """
-    with _opened(memory) as store:
-        return store.approve(
-            source,
-            target,
-            source_lang,
-            target_lang,
-            reviewer=reviewer,
-            document=document,
-            segment_id=segment_id,
-            origin="web" if not isinstance(memory, TranslationMemory) else "review",
-        )
 
 
 def list_conflicts(memory: TranslationMemory | Path | str) -> list[Conflict]:

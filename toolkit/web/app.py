@@ -14,7 +14,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from .. import ToolkitError, approve_segment, read_document
+from .. import ToolkitError, TranslationMemory, read_document
 from ..qa import check_segment
 from .forms import FORMATS, download_from_form, lang_from_form
 from .workspace import DOCUMENT_SUFFIXES, DocRecord, UploadRejected, download_name, store_upload
@@ -134,17 +134,21 @@ def document_routes(web: WebApp) -> list[Route]:
             return web.error(request, 400, t("error.not_found"))
         if not reviewer:
             return web.error(request, 400, t("result.reviewer_missing"))
-        await asyncio.to_thread(
-            approve_segment,
-            web.memory_path,
-            source=segment.source,
-            target=target,
-            source_lang=doc.source_lang,
-            target_lang=doc.target_lang,
-            reviewer=reviewer[:100],
-            document=record.name,
-            segment_id=segment_id,
-        )
+        source, langs = segment.source, (doc.source_lang, doc.target_lang)
+
+        def approve_in_memory() -> None:
+            with TranslationMemory(web.memory_path) as memory:
+                memory.approve(
+                    source,
+                    target,
+                    *langs,
+                    reviewer=reviewer[:100],
+                    document=record.name,
+                    segment_id=segment_id,
+                    origin="web",
+                )
+
+        await asyncio.to_thread(approve_in_memory)
         # The engine's term checks described the machine text; QA now checks the person's.
         glossary = await asyncio.to_thread(web.glossary)
         with record.lock:
