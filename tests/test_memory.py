@@ -117,8 +117,34 @@ def test_default_path_honours_environment(tmp_path: Path, monkeypatch: pytest.Mo
     assert default_memory_path() == tmp_path / "data" / "dejakit" / "memory.sqlite"
 
 
-def test_schema_1_file_is_migrated_without_loss(tmp_path: Path) -> None:
-    from toolkit.memory.schema import SCHEMA_V1, SCHEMA_VERSION
+# The tables of dejakit 0.1 (memory schema 1), as it created them.
+SCHEMA_V1 = """
+CREATE TABLE IF NOT EXISTS units (
+    id          INTEGER PRIMARY KEY,
+    source_lang TEXT NOT NULL,
+    target_lang TEXT NOT NULL,
+    source      TEXT NOT NULL,
+    target      TEXT NOT NULL,
+    source_key  TEXT NOT NULL,
+    origin      TEXT NOT NULL DEFAULT '',
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    UNIQUE (source_lang, target_lang, source_key)
+);
+CREATE TABLE IF NOT EXISTS mt_cache (
+    key         TEXT PRIMARY KEY,
+    source_lang TEXT NOT NULL,
+    target_lang TEXT NOT NULL,
+    source      TEXT NOT NULL,
+    result      TEXT NOT NULL,
+    created_at  TEXT NOT NULL
+)
+"""
+
+
+@pytest.mark.parametrize("recorded", [0, 1])  # 0: a file from before the version was recorded
+def test_schema_1_file_is_migrated_without_loss(tmp_path: Path, recorded: int) -> None:
+    from toolkit.memory.schema import SCHEMA_VERSION
 
     path = tmp_path / "old.sqlite"
     db = sqlite3.connect(path)
@@ -136,7 +162,7 @@ def test_schema_1_file_is_migrated_without_loss(tmp_path: Path) -> None:
     db.execute(
         "INSERT INTO mt_cache VALUES ('k', 'de', 'ja', 'x', '{}', '2026-01-01T00:00:00+00:00')"
     )
-    db.execute("PRAGMA user_version = 1")
+    db.execute(f"PRAGMA user_version = {recorded}")
     db.commit()
     db.close()
     with TranslationMemory(path) as store:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 
-__all__ = ["KIND_RANK", "SCHEMA_V1", "SCHEMA_VERSION", "migrate"]
+__all__ = ["KIND_RANK", "SCHEMA_VERSION", "migrate"]
 
 SCHEMA_VERSION = 2
 
@@ -19,30 +19,8 @@ SCHEMA_VERSION = 2
 # unit read from a TMX the other way round (ja→de read as de→ja).
 KIND_RANK = {"approved": 3, "imported": 2, "derived": 1}
 
-# Kept verbatim: the tests build a schema-1 file from it to check the migration.
-SCHEMA_V1 = """
-CREATE TABLE IF NOT EXISTS units (
-    id          INTEGER PRIMARY KEY,
-    source_lang TEXT NOT NULL,
-    target_lang TEXT NOT NULL,
-    source      TEXT NOT NULL,
-    target      TEXT NOT NULL,
-    source_key  TEXT NOT NULL,
-    origin      TEXT NOT NULL DEFAULT '',
-    created_at  TEXT NOT NULL,
-    updated_at  TEXT NOT NULL,
-    UNIQUE (source_lang, target_lang, source_key)
-);
-CREATE TABLE IF NOT EXISTS mt_cache (
-    key         TEXT PRIMARY KEY,
-    source_lang TEXT NOT NULL,
-    target_lang TEXT NOT NULL,
-    source      TEXT NOT NULL,
-    result      TEXT NOT NULL,
-    created_at  TEXT NOT NULL
-)
-"""
-
+# The tables of schema 2 besides the cache: a new file gets them as they are; a schema-1 file
+# gets them too, then `versions` is filled from its `units`.
 _SCHEMA_V2 = """
 CREATE TABLE versions (
     id          INTEGER PRIMARY KEY,
@@ -87,12 +65,31 @@ CREATE TABLE comments (
 """
 
 
+# Machine translations by segment, engine and glossary: the same in both schemas.
+_MT_CACHE = """
+CREATE TABLE IF NOT EXISTS mt_cache (
+    key         TEXT PRIMARY KEY,
+    source_lang TEXT NOT NULL,
+    target_lang TEXT NOT NULL,
+    source      TEXT NOT NULL,
+    result      TEXT NOT NULL,
+    created_at  TEXT NOT NULL
+)
+"""
+
+
 def migrate(db: sqlite3.Connection, version: int) -> None:
-    """Bring the tables of `db` from schema `version` to `SCHEMA_VERSION` (inside a transaction)."""
-    if version < 1:
-        _run(db, SCHEMA_V1)
-    if version < 2:
-        _run(db, _SCHEMA_V2)
+    """Bring the tables of `db` from schema `version` to `SCHEMA_VERSION` (inside a transaction).
+
+    A new file gets today's tables. A schema-1 file (or one from before the version was
+    recorded, which has its ``units`` table) keeps its cache and has its units copied as versions.
+    """
+    old_units = db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'units'"
+    ).fetchone()
+    _run(db, _MT_CACHE)
+    _run(db, _SCHEMA_V2)
+    if version < 2 and old_units:
         db.execute(
             "INSERT INTO versions (source_lang, target_lang, source, target, source_key, kind,"
             " rank, origin, created_at, changed_at)"
