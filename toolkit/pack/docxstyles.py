@@ -9,6 +9,7 @@ table style with light horizontal rules. The contents use Word's "toc 1" and "to
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..render.docxstyles import BODY_STYLES, SANS, SERIF, language_styles, marks
@@ -55,23 +56,14 @@ def pack_styles(document: Document, *, text_width: float, compact: bool = False)
     paragraph_style(  # Japanese has no italics: its captions stay upright
         document, "Caption Japanese", Look(size=body - 1, italic=False), base=BODY_STYLES["ja"]
     )
-    heading = Look(fonts=SANS, color=BLUE, keep_next=True, bold=True)
+    heading = Look(fonts=SANS, color=BLUE, keep_next=True, bold=True, hyphenate=False)
     for name, size, before, after in (
         ("Title", 24.0, 6.0, 6.0),
         ("Heading 1", 15.0, 0.0, 8.0),
         ("Heading 2", 12.0, 10.0, 6.0),
         ("Heading 3", 10.5, 8.0, 4.0),
     ):
-        look = Look(
-            fonts=heading.fonts,
-            color=heading.color,
-            keep_next=True,
-            bold=True,
-            size=size,
-            space_before=before,
-            space_after=after,
-            hyphenate=False,
-        )
+        look = replace(heading, size=size, space_before=before, space_after=after)
         paragraph_style(document, name, look, base="Normal")
     paragraph_style(
         document,
