@@ -16,6 +16,7 @@ from ..glossary.model import Entry
 from ..ingest.mou import Mou
 from ..localize import format_date_for
 from ..model import Document, Issue, Lang
+from ..render.labels import SIDES
 from ..render.view import Run
 from .manifest import AgendaItem, Manifest, Person, Side
 from .names import Name
@@ -36,10 +37,7 @@ __all__ = [
 ]
 
 Runs = tuple[Run, ...]
-SIDE_LABELS: dict[Side, tuple[str, str]] = {
-    "delegation": ("Delegation", "代表団"),
-    "partner": ("Gesprächspartner", "先方"),
-}
+SIDE_LABELS: dict[str, tuple[str, str]] = SIDES  # keyed by `Side`
 
 
 @dataclass(frozen=True, slots=True)

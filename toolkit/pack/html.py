@@ -18,6 +18,7 @@ from ..errors import RenderError
 from ..localize import format_date_for
 from ..model import Lang
 from ..render.html import inline_stylesheet, is_block_quote
+from ..render.labels import HANDOUT, PACK
 from ..render.marking import Pair, make_marking
 from ..render.options import DEFAULT_NOTICE
 from ..render.phrases import lang_markup
@@ -39,48 +40,10 @@ __all__ = [
 
 TEMPLATE = "pack.html.j2"
 STYLESHEET = "pack.css"
+# The pack's printed words (``render/labels.toml``) and the two marks of the glossary index.
 LABELS: dict[str, tuple[str, str]] = {
-    "contents": ("Inhalt", "目次"),
-    "agenda": ("Programm", "日程"),
-    "participants": ("Teilnehmende", "出席者"),
-    "mous": ("Absichtserklärungen", "覚書"),
-    "documents": ("Dokumente", "資料"),
-    "contacts": ("Kontakte", "連絡先"),
-    "glossary": ("Glossar", "用語集"),
-    "glossary_de": ("Deutsch – Japanisch", "独日"),
-    "glossary_ja": ("Japanisch – Deutsch", "日独"),
-    "qa": ("QA-Bericht für die Bearbeitung", "品質チェック（作成者用）"),
-    "delegation": ("Delegation", "代表団"),
-    "lead": ("Leitung", "団長"),
-    "route": ("Reise", "行程"),
-    "dates": ("Zeitraum", "期間"),
-    "issued": ("Stand", "作成日"),
-    "time": ("Zeit", "時間"),
-    "place": ("Ort", "場所"),
-    "who": ("Teilnehmende", "出席者"),
-    "note": ("Hinweis", "備考"),
-    "name": ("Name", "氏名"),
-    "reading": ("Lesung", "読み"),
-    "phone": ("Telefon", "電話"),
-    "mobile": ("Mobil", "携帯"),
-    "email": ("E-Mail", "メール"),
-    "original": ("Original", "原文"),
-    "source_de": ("Original: Deutsch", "原文：ドイツ語"),
-    "source_ja": ("Original: Japanisch", "原文：日本語"),
-    "translation": ("Übersetzung", "訳文"),
-    "fact_sheet": ("Faktenblatt", "ファクトシート"),
-    "summary": ("Kurzfassung", "概要"),
-    "parties": ("Vertragsparteien", "締結者"),
-    "signatory": ("Unterzeichnende", "署名者"),
-    "signing": ("Unterzeichnung", "署名日・署名地"),
-    "term": ("Laufzeit", "有効期間"),
-    "renews": ("Vorgängervereinbarungen", "従前の覚書"),
-    "fields": ("Kooperationsfelder", "協力分野"),
-    "bodies": ("Umsetzung", "実施体制"),
-    "measures": ("Geplante Maßnahmen", "主な取組"),
-    "funding": ("Finanzierung", "財源"),
-    "contact": ("Ansprechpartner", "連絡窓口"),
-    "untranslated": ("nicht übersetzt", "未翻訳"),
+    **HANDOUT,
+    **PACK,
     "no_reading": (NO_READING, NO_READING),
     "latin": (LATIN, LATIN),
 }

@@ -28,6 +28,7 @@ from .docxstyles import (
     handout_styles,
     style_lang,
 )
+from .labels import HANDOUT, joined
 from .layout import Cell, Handout, HandoutRow, plan_handout
 from .ooxml import (
     LANG_TAGS,
@@ -345,14 +346,14 @@ def fill(
 
 def _add_qa_appendix(document: WordDocument, doc: Document, issues: Sequence[Issue]) -> None:
     heading = document.add_paragraph()
-    fill(heading, "Heading 1", [Run("QA-Bericht · 品質チェック")], "de")
+    fill(heading, "Heading 1", [Run(joined(HANDOUT["qa_title"]))], "de")
     child(heading._p.get_or_add_pPr(), "w:pageBreakBefore")
     sources = {s.id: s.source for s in doc.segments()}
     table = document.add_table(rows=1, cols=4)
     table.style = document.styles["Light Rules"]
     for cell, text in zip(
         table.rows[0].cells,
-        ("Segment", "Schwere · 重大度", "Prüfung · 項目", "Befund · 内容"),
+        [joined(HANDOUT[key]) for key in ("qa_segment", "qa_severity", "qa_check", "qa_message")],
         strict=True,
     ):
         fill(cell.paragraphs[0], "Table Heading", [Run(text)], "de")

@@ -19,6 +19,7 @@ from ..errors import RenderError
 from ..fileio import write_bytes_atomic
 from ..localize import format_date_for
 from ..model import BlockKind, Document, Issue
+from .labels import HANDOUT, bilingual
 from .layout import Handout, plan_handout
 from .marking import make_marking
 from .options import RenderOptions
@@ -43,35 +44,8 @@ TEMPLATE = "parallel.html.j2"
 STYLESHEET = "parallel.css"
 TYPESET_STYLESHEET = "typeset.css"  # shared with the pack (templates/pack.css)
 
-_LABELS = {
-    "de": {
-        "source_head": "Deutsch",
-        "target_head": "Japanisch · 日本語",
-    },
-    "ja": {
-        "source_head": "日本語",
-        "target_head": "ドイツ語 · Deutsch",
-    },
-}
-_COMMON_LABELS = {
-    "untranslated": "nicht übersetzt · 未翻訳",
-    "untranslated_count": "nicht übersetzt · 未翻訳",
-    "generated": "erstellt · 作成",
-    "qa_title": "QA-Bericht · 品質チェック",
-    "qa_segment": "Segment",
-    "qa_severity": "Schwere · 重大度",
-    "qa_check": "Prüfung · 項目",
-    "qa_message": "Befund · 内容",
-}
-# The same labels as (text, lang) parts, so every piece carries its language.
-BILINGUAL_LABELS = {
-    "untranslated": (("nicht übersetzt", "de"), ("未翻訳", "ja")),
-    "generated": (("erstellt", "de"), ("作成", "ja")),
-    "qa_title": (("QA-Bericht", "de"), ("品質チェック", "ja")),
-    "qa_severity": (("Schwere", "de"), ("重大度", "ja")),
-    "qa_check": (("Prüfung", "de"), ("項目", "ja")),
-    "qa_message": (("Befund", "de"), ("内容", "ja")),
-}
+# The handout's labels as (text, lang) parts, so every piece carries its language.
+BILINGUAL_LABELS = {key: bilingual(pair) for key, pair in HANDOUT.items()}
 KEYWORDS = ("Parallel text", "Deutsch", "Japanisch", "対訳")
 
 
@@ -99,8 +73,6 @@ def html_context(
         if title_row is not None and not title_row.untranslated
         else ""
     )
-    labels = {**_LABELS[doc.source_lang], **_COMMON_LABELS}
-    labels["languages"] = f"{doc.source_lang.upper()} → {target_lang.upper()}"
     title = doc.title or Path(doc.source_name).stem
     built = today or dt.date.today()
     keywords = [*options.keywords, *KEYWORDS]
@@ -129,7 +101,6 @@ def html_context(
         "author": options.author,
         "keywords": ", ".join(dict.fromkeys(k.replace(",", " ") for k in keywords if k)),
         "summary": summarize(doc),
-        "labels": labels,
         "bilingual": BILINGUAL_LABELS,
         "issues": list(issues or []),
         "sources": {s.id: s.source for s in doc.segments()},

@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Block, BlockKind, Document, Lang
+from .labels import HANDOUT, joined
 
 __all__ = ["UNTRANSLATED_LABEL", "Row", "Run", "build_rows", "summarize"]
 
-UNTRANSLATED_LABEL = "nicht übersetzt · 未翻訳"
+UNTRANSLATED_LABEL = joined(HANDOUT["untranslated"])
 
 
 @dataclass(frozen=True, slots=True)
