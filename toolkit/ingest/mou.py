@@ -11,6 +11,7 @@ not translated but written in each language's own form.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from ..segment import segment_text
 from ..tomlfile import Problems, Table, read_toml, top_table
 from .press import join_lines
 
-__all__ = ["FIELDS", "Mou", "MouField", "read_mou", "read_mou_document"]
+__all__ = ["FIELDS", "Mou", "read_mou", "read_mou_document"]
 
 # Fact-sheet order: (key, block kind, is a list)
 FIELDS: tuple[tuple[str, BlockKind, bool], ...] = (
@@ -54,14 +55,6 @@ _KEYS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class MouField:
-    """Which blocks of the MoU's document hold one field of the summary."""
-
-    key: str
-    block_ids: tuple[str, ...]
-
-
 @dataclass(frozen=True)
 class Mou:
     """An MoU summary: its dates and term, and its text as a `Document` to translate."""
@@ -71,11 +64,11 @@ class Mou:
     term_years: int | None
     valid_until: dt.date | None
     document: Document
-    layout: tuple[MouField, ...]
+    layout: Mapping[str, tuple[str, ...]]  # field key -> the ids of the blocks that hold it
 
     def blocks(self, doc: Document, key: str) -> list[Block]:
         """Return the blocks of field `key` in `doc` (the MoU's document, translated or not)."""
-        ids = next((f.block_ids for f in self.layout if f.key == key), ())
+        ids = self.layout.get(key, ())
         by_id = {b.id: b for b in doc.blocks}
         return [by_id[i] for i in ids if i in by_id]
 
@@ -168,17 +161,17 @@ def _check_language(table: Table, texts: dict[str, list[list[str]]], doc_lang: L
 
 def _document(
     path: Path, texts: dict[str, list[list[str]]], doc_lang: Lang, signed: dt.date
-) -> tuple[Document, tuple[MouField, ...]]:
+) -> tuple[Document, dict[str, tuple[str, ...]]]:
     """Return the MoU's document, one block per field text in fact-sheet order, and its layout."""
     blocks: list[Block] = []
-    layout: list[MouField] = []
+    layout: dict[str, tuple[str, ...]] = {}
     for key, kind, _ in FIELDS:
         ids: list[str] = []
         for lines in texts[key]:
             block_id = f"b{len(blocks) + 1}"
             blocks.append(Block(block_id, kind, _segments(lines, doc_lang, block_id)))
             ids.append(block_id)
-        layout.append(MouField(key, tuple(ids)))
+        layout[key] = tuple(ids)
     document = Document(
         source_lang=doc_lang,
         blocks=tuple(blocks),
@@ -186,7 +179,7 @@ def _document(
         date=signed,
         source_name=str(path),
     )
-    return document, tuple(layout)
+    return document, layout
 
 
 def _lines(table: Table, keys: tuple[str, ...], *, required: bool) -> list[str]:
