@@ -53,3 +53,10 @@ def test_unknown_key_after_tricky_lines_is_reported_at_its_own_line(tmp_path: Pa
     )
     with pytest.raises(PackError, match=r"x\.toml:5: .*unknown key 'titel'; did you mean 'title'"):
         problems.raise_if_any(PackError)
+
+
+def test_lang_keys_name_both_languages() -> None:
+    from toolkit.tomlfile import lang_keys
+
+    assert lang_keys("title", "note") == ("title_de", "title_ja", "note_de", "note_ja")
+    assert lang_keys("to", plain=True) == ("to", "to_de", "to_ja")

@@ -32,6 +32,7 @@ __all__ = [
     "Table",
     "TomlFile",
     "TomlProblem",
+    "lang_keys",
     "parse_toml",
     "read_toml",
     "scan_lines",
@@ -103,6 +104,15 @@ def read_toml(path: Path, error: type[ToolkitError], what: str) -> TomlFile:
         return parse_toml(path, raw, what=what)
     except TomlProblem as exc:
         raise error(f"{path}:{exc.line}: {exc.message}") from None
+
+
+def lang_keys(*names: str, plain: bool = False) -> tuple[str, ...]:
+    """Return the keys of a text given in both languages: ``title`` -> ``title_de``, ``title_ja``.
+
+    With `plain`, the bare key too (``name``: a glossary id, or a name the same in both).
+    """
+    suffixes = ("", "_de", "_ja") if plain else ("_de", "_ja")
+    return tuple(f"{name}{suffix}" for name in names for suffix in suffixes)
 
 
 def parse_toml(path: Path, raw: bytes, *, what: str, example: str = 'title_de = "…"') -> TomlFile:

@@ -20,7 +20,7 @@ from ..errors import PackError
 from ..glossary.model import Glossary
 from ..japanese import has_japanese
 from ..model import LANGS, Lang
-from ..tomlfile import Problems, Table, read_toml, top_table
+from ..tomlfile import Problems, Table, lang_keys, read_toml, top_table
 from .names import PLACE, Name, resolve_name, resolve_names
 from .people import SIDES, Contact, Person, Side, check_ids, read_contact, read_person
 
@@ -39,37 +39,14 @@ __all__ = [
 
 DOCUMENT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".toml")
 
-_PACK_KEYS = (
-    "name",
-    "title_de",
-    "title_ja",
-    "subtitle_de",
-    "subtitle_ja",
-    "classification_de",
-    "classification_ja",
-    "issued",
-    "note_de",
-    "note_ja",
-)
-_DELEGATION_KEYS = (
-    "who_de",
-    "who_ja",
-    "lead",
-    *(f"{k}{s}" for k in ("from", "to") for s in ("", "_de", "_ja")),
-    "start",
-    "end",
-)
+_PACK_KEYS = ("name", "issued", *lang_keys("title", "subtitle", "classification", "note"))
+_DELEGATION_KEYS = ("lead", "start", "end", *lang_keys("who"), *lang_keys("from", "to", plain=True))
 _AGENDA_KEYS = (
     "date",
     "time",
-    "place",
-    "place_de",
-    "place_ja",
-    "item_de",
-    "item_ja",
     "participants",
-    "note_de",
-    "note_ja",
+    *lang_keys("place", plain=True),
+    *lang_keys("item", "note"),
 )
 _NAME_OK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})(?:\s*[–—-]\s*(\d{1,2}):(\d{2}))?$")

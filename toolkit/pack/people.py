@@ -17,16 +17,14 @@ from ..contacts import EMAIL, PHONE_FIELD
 from ..glossary.model import Glossary
 from ..japanese import HIRAGANA
 from ..model import Lang
-from ..tomlfile import Problems, Table
+from ..tomlfile import Problems, Table, lang_keys
 from .names import PERSON, PLACE, TITLE, Name, is_japanese_name, resolve_name
 
 __all__ = ["SIDES", "Contact", "Person", "Side", "check_ids", "read_contact", "read_person"]
 
 Side = Literal["delegation", "partner"]
 SIDES: tuple[Side, ...] = ("delegation", "partner")
-_NAME_KEYS = tuple(
-    f"{k}{s}" for k in ("name", "title", "function", "organisation") for s in ("", "_de", "_ja")
-)
+_NAME_KEYS = lang_keys("name", "title", "function", "organisation", plain=True)
 _PERSON_KEYS = ("id", "side", *_NAME_KEYS, "reading", "romaji")
 _CONTACT_KEYS = ("side", *_NAME_KEYS, "reading", "romaji", "phone", "mobile", "email")
 _ID_OK = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
