@@ -69,7 +69,7 @@ def build_corpus(corpus: Path, out: Path) -> list[Path]:
 
 
 def main() -> int:
-    from toolkit import check_docx, count_kinds
+    from toolkit import check_docx, count_checks
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--baseline", type=Path, help="an earlier run's output to compare with")
@@ -90,7 +90,7 @@ def main() -> int:
         totals: Counter[str] = Counter()
         lines = []
         for path in files:
-            counts = count_kinds(check_docx(path))
+            counts = count_checks(check_docx(path))
             totals.update(counts)
             detail = ", ".join(f"{k} {n}" for k, n in sorted(counts.items())) or "0"
             lines.append(f"file {path.relative_to(out)}: {sum(counts.values())} ({detail})")

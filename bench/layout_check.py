@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import dataclasses
 import sys
 import tempfile
 import time
@@ -141,13 +142,14 @@ def main() -> int:
 
 def check(pdfs: list[Path], built: float) -> int:
     """Print the defects of `pdfs` and a summary; return the exit status."""
-    from toolkit import check_pdf
+    from toolkit import check_pdf, count_checks
 
     counts: collections.Counter[str] = collections.Counter()
     for pdf in pdfs:
-        for defect in check_pdf(pdf):
-            counts[defect.check] += 1
-            print(f"{pdf.parent.name}/{pdf.name} {str(defect).split(': ', 1)[1]}")
+        defects = check_pdf(pdf)
+        counts.update(count_checks(defects))
+        for defect in defects:  # named by folder and file: demo/…, matrix/…, corpus/…
+            print(dataclasses.replace(defect, file=f"{pdf.parent.name}/{pdf.name}"))
     summary = ", ".join(f"{name} {n}" for name, n in sorted(counts.items())) or "none"
     print(f"{len(pdfs)} PDFs (built in {built:.0f} s); defects: {sum(counts.values())} ({summary})")
     return 1 if counts else 0

@@ -82,4 +82,4 @@ def docx_outputs_pass_the_check(request: pytest.FixtureRequest) -> Iterator[None
         from toolkit.render.docxcheck import check_docx
 
         defects = check_docx(path)
-        assert not defects, f"{path.name}: " + "; ".join(map(str, defects[:5]))
+        assert not defects, "; ".join(map(str, defects[:5]))

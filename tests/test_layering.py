@@ -34,6 +34,7 @@ LAYERS: tuple[frozenset[str], ...] = (
             "resources",
             "localize",
             "tomlfile",
+            "findings",
         }
     ),
     frozenset({"ingest", "segment", "glossary", "terms", "engines", "memory"}),  # the stages

@@ -40,6 +40,7 @@ from .errors import (
     SegmentError,
     ToolkitError,
 )
+from .findings import Finding, count_checks
 from .ingest import (
     LINE_CONVENTIONS,
     RawBlock,
@@ -149,8 +150,6 @@ _LAZY = {
     "check_document": ".qa",
     "check_docx": ".render.docxcheck",
     "check_pdf": ".render.layoutcheck",
-    "count_kinds": ".render.docxcheck",
-    "DocxDefect": ".render.docxcheck",
     "check_glossary": ".glossary",
     "compare_with_review": ".review",
     "default_glossary": ".glossary",
@@ -204,7 +203,6 @@ __all__ = [  # noqa: RUF022  # plainly sorted, as tests/test_package.py checks
     "DEFAULT_NOTICE",
     "Dictionaries",
     "Document",
-    "DocxDefect",
     "Engine",
     "EngineEntry",
     "EngineError",
@@ -212,6 +210,7 @@ __all__ = [  # noqa: RUF022  # plainly sorted, as tests/test_package.py checks
     "ExchangeError",
     "FIRSTS",
     "FakeEngine",
+    "Finding",
     "Glossary",
     "GlossaryError",
     "IngestError",
@@ -246,7 +245,7 @@ __all__ = [  # noqa: RUF022  # plainly sorted, as tests/test_package.py checks
     "check_glossary",
     "check_pdf",
     "compare_with_review",
-    "count_kinds",
+    "count_checks",
     "create_app",
     "decode_text",
     "default_glossary",

@@ -17,9 +17,10 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from .errors import ToolkitError
+from .findings import Finding
 from .textfile import read_bytes, utf8_error_line
 
 if sys.version_info >= (3, 11):
@@ -49,29 +50,28 @@ _TYPES = {bool: "a boolean", int: "a number", float: "a number", list: "a list",
 TableKey = tuple[str, int]  # (dotted table name, index among the [[name]] tables; 0 for [name])
 
 
-Severity = Literal["error", "warning"]
-
-
 @dataclass
 class Problems:
     """The problems found in one file, each at a line: errors, and warnings that don't stop it."""
 
     path: Path
-    found: list[tuple[int, Severity, str]] = field(default_factory=list)
+    found: list[Finding] = field(default_factory=list)
 
     def add(self, line: int, message: str) -> None:
         """Note the error `message` (what is wrong; how to fix it) at `line`."""
-        self.found.append((line, "error", message))
+        self.found.append(Finding(file=str(self.path), line=line, message=message))
 
     def warn(self, line: int, message: str) -> None:
         """Note the warning `message` at `line`."""
-        self.found.append((line, "warning", message))
+        self.found.append(
+            Finding(file=str(self.path), line=line, severity="warning", message=message)
+        )
 
     def raise_if_any(self, error: type[ToolkitError]) -> None:
         """Raise `error` listing every error, one ``file:line: message`` per line."""
-        errors = [(line, msg) for line, severity, msg in self.found if severity == "error"]
+        errors = [f for f in self.found if f.severity == "error"]
         if errors:
-            raise error("\n".join(f"{self.path}:{line}: {msg}" for line, msg in errors))
+            raise error("\n".join(f"{self.path}:{f.line}: {f.message}" for f in errors))
 
 
 class TomlProblem(Exception):

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.glossary import LintIssue, check_glossary
+from toolkit.findings import Finding
+from toolkit.glossary import check_glossary
 from toolkit.resources import glossary_dir
 
 
@@ -20,7 +21,7 @@ def entry(de: str, ja: str, en: str = "x", type_: str = "term", **extra: str) ->
     return "[[entry]]\n" + "\n".join(lines) + "\n\n"
 
 
-def messages(issues: list[LintIssue]) -> list[tuple[int, str, str]]:
+def messages(issues: list[Finding]) -> list[tuple[int, str, str]]:
     return [(i.line, i.severity, i.message) for i in issues]
 
 

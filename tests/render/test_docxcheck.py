@@ -18,9 +18,10 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from tests.render.conftest import pdf_fonts, soffice_to_pdf
+from toolkit.findings import count_checks
 from toolkit.model import Document, Lang
 from toolkit.render import RenderOptions, render_document
-from toolkit.render.docxcheck import check_docx, count_kinds
+from toolkit.render.docxcheck import check_docx
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = next(
@@ -56,13 +57,13 @@ def test_a_badly_made_docx_shows_every_kind_of_defect(tmp_path: Path) -> None:
     path = tmp_path / "bad.docx"
     document.save(str(path))
 
-    kinds = count_kinds(check_docx(path))
-    assert kinds["direct-format"] >= 2  # the bold run with its size, the paragraph's jc
-    assert kinds["unstyled"] >= 2  # a paragraph in Normal, a table in Table Grid
-    assert kinds["order"] == 1
-    assert kinds["row-may-split"] == 2
-    assert kinds["heading-not-kept"] == 1  # the custom day heading (Heading 2 keeps)
-    assert kinds["ja-ragged"] == 1
+    checks = count_checks(check_docx(path))
+    assert checks["direct-format"] >= 2  # the bold run with its size, the paragraph's jc
+    assert checks["unstyled"] >= 2  # a paragraph in Normal, a table in Table Grid
+    assert checks["order"] == 1
+    assert checks["row-may-split"] == 2
+    assert checks["heading-not-kept"] == 1  # the custom day heading (Heading 2 keeps)
+    assert checks["ja-ragged"] == 1
 
 
 def test_a_long_row_may_split(tmp_path: Path) -> None:
@@ -72,7 +73,7 @@ def test_a_long_row_may_split(tmp_path: Path) -> None:
     table.rows[0].cells[0].text = "Lang. " * 200
     path = tmp_path / "long.docx"
     document.save(str(path))
-    assert "row-may-split" not in count_kinds(check_docx(path))
+    assert "row-may-split" not in count_checks(check_docx(path))
 
 
 @pytest.mark.parametrize("layout", ["side-by-side", "interleaved", "target-only"])
@@ -131,6 +132,6 @@ def test_corpus_documents_pass(tmp_path: Path) -> None:
         for layout in ("side-by-side", "interleaved"):
             path = tmp_path / f"{source.stem}.{layout}.docx"
             render_document(translated, path, options=RenderOptions(layout=layout))
-            failures += [f"{path.name}: {d}" for d in check_docx(path)]
+            failures += [str(d) for d in check_docx(path)]
             path.unlink()
     assert not failures, "\n".join(failures[:20])

@@ -40,6 +40,15 @@ def test_kinsoku_both_ways() -> None:
     assert _checks(_page("知事は署名式で次のように述べた「", "協力は重要です")) == ["kinsoku"]
 
 
+def test_a_defect_names_its_page_check_and_the_lines_around_it() -> None:
+    page = _page("日本の福島県は水素分野での協力を", "、深めています。" + "あ" * 20, number=3)
+    (defect,) = check_pages([page], "x.pdf")
+    assert (defect.page, defect.check, defect.severity) == (3, "kinsoku", "error")
+    assert (
+        str(defect) == f"x.pdf:p.3: error: kinsoku: line starts with „、“ — {page.lines[1].text!r}"
+    )
+
+
 def test_breaks_inside_units() -> None:
     assert "unit" in _checks(
         _page("モナ・ノイバウアー大臣と内堀雅雄知事は、2026年3月2日", "（月）に署名した。")

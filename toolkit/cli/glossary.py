@@ -49,10 +49,7 @@ def glossary_check(files: tuple[Path, ...], as_json: bool) -> None:
     issues = check_glossary(paths)
     errors = sum(issue.severity == "error" for issue in issues)
     if as_json:
-        rows = [
-            {"file": i.file, "line": i.line, "severity": i.severity, "message": i.message}
-            for i in issues
-        ]
+        rows = [issue.as_json() for issue in issues]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
         for issue in issues:

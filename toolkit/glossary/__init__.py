@@ -11,7 +11,7 @@ separator variants; see `match_de` and `match_ja`.
 from __future__ import annotations
 
 from .exchange import read_glossary_csv, write_glossary_csv, write_glossary_toml
-from .lint import LintIssue, check_glossary
+from .lint import check_glossary
 from .load import default_glossary, load_glossaries, load_glossary
 from .model import ENTRY_TYPES, Entry, EntryType, Glossary, GlossaryInfo, TermHit
 from .scan import find_terms, scan_document
@@ -23,7 +23,6 @@ __all__ = [
     "EntryType",
     "Glossary",
     "GlossaryInfo",
-    "LintIssue",
     "TermHit",
     "check_glossary",
     "default_glossary",

@@ -12,33 +12,18 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 from ..errors import GlossaryError
+from ..findings import Finding, Severity
 from ..japanese import HIRAGANA
 from .load import ParsedFile, parse_glossary_file
 from .match_ja import script_of
 from .model import NAME_TYPES, Entry, ja_key
 
-__all__ = ["LintIssue", "Severity", "check_glossary"]
-
-Severity = Literal["error", "warning"]
+__all__ = ["check_glossary"]
 
 _HIRAGANA = re.compile(rf"[{HIRAGANA}ー\s・]+")
 _ROMAJI = re.compile(r"[A-Za-z\s'’\-āīūēōĀĪŪĒŌâîûêô]+")
-
-
-@dataclass(frozen=True, slots=True)
-class LintIssue:
-    """One finding of the glossary linter."""
-
-    file: str
-    line: int
-    severity: Severity
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.severity}: {self.message}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,22 +39,20 @@ class _Form:
         return self.parsed.line_of(self.index, self.key)
 
 
-def check_glossary(paths: Iterable[Path]) -> list[LintIssue]:
+def check_glossary(paths: Iterable[Path]) -> list[Finding]:
     """Return the problems found in the glossary files at `paths`, file by file, by line."""
     paths = list(paths)
-    issues: list[LintIssue] = []
+    issues: list[Finding] = []
     parsed_files: list[ParsedFile] = []
     for path in paths:
         try:
             parsed = parse_glossary_file(Path(path))
         except GlossaryError as exc:
             message = str(exc).removeprefix(f"{path}: ")
-            issues.append(LintIssue(str(path), 1, "error", message))
+            issues.append(Finding(file=str(path), line=1, message=message))
             continue
         parsed_files.append(parsed)
-        issues.extend(
-            LintIssue(str(parsed.path), p.line, p.severity, p.message) for p in parsed.problems
-        )
+        issues.extend(parsed.problems)
         issues.extend(_check_info(parsed))
         for index, entry in enumerate(parsed.entries):
             issues.extend(_check_entry(parsed, index, entry))
@@ -81,7 +64,7 @@ def check_glossary(paths: Iterable[Path]) -> list[LintIssue]:
     return issues
 
 
-def _check_info(parsed: ParsedFile) -> list[LintIssue]:
+def _check_info(parsed: ParsedFile) -> list[Finding]:
     info = parsed.info
     if info is None:
         return []
@@ -99,9 +82,9 @@ def _check_info(parsed: ParsedFile) -> list[LintIssue]:
     return []
 
 
-def _check_ids(files: list[ParsedFile]) -> list[LintIssue]:
+def _check_ids(files: list[ParsedFile]) -> list[Finding]:
     seen: dict[str, ParsedFile] = {}
-    issues: list[LintIssue] = []
+    issues: list[Finding] = []
     for parsed in files:
         if parsed.info is None:
             continue
@@ -119,9 +102,9 @@ def _check_ids(files: list[ParsedFile]) -> list[LintIssue]:
     return issues
 
 
-def _check_entry(parsed: ParsedFile, index: int, entry: Entry) -> list[LintIssue]:
+def _check_entry(parsed: ParsedFile, index: int, entry: Entry) -> list[Finding]:
     """Return the problems of one entry taken on its own."""
-    out: list[LintIssue] = []
+    out: list[Finding] = []
     label = f"entry {index + 1} {entry.de!r}"
 
     def add(key: str, severity: Severity, message: str) -> None:
@@ -170,9 +153,9 @@ def _check_entry(parsed: ParsedFile, index: int, entry: Entry) -> list[LintIssue
     return out
 
 
-def _check_forms(parsed: ParsedFile, index: int, entry: Entry, label: str) -> list[LintIssue]:
+def _check_forms(parsed: ParsedFile, index: int, entry: Entry, label: str) -> list[Finding]:
     """Return duplicate variants, forbidden forms that are required, and lone short forms."""
-    out: list[LintIssue] = []
+    out: list[Finding] = []
     for lang, main, variants, forbidden in (
         ("de", entry.de, entry.de_variants, entry.forbidden_de),
         ("ja", entry.ja, entry.ja_variants, entry.forbidden_ja),
@@ -223,10 +206,10 @@ def _check_forms(parsed: ParsedFile, index: int, entry: Entry, label: str) -> li
     return out
 
 
-def _check_de_forms(files: list[ParsedFile]) -> list[LintIssue]:
+def _check_de_forms(files: list[ParsedFile]) -> list[Finding]:
     """Return German forms shared by two entries: duplicates or one form with two ja terms."""
     first: dict[str, _Form] = {}
-    out: list[LintIssue] = []
+    out: list[Finding] = []
     for form in _forms(files, ("de", "de_variants", "de_short", "abbr")):
         earlier = first.setdefault(_de_key(form.text), form)
         if earlier is form or earlier.entry is form.entry:
@@ -246,10 +229,10 @@ def _check_de_forms(files: list[ParsedFile]) -> list[LintIssue]:
     return out
 
 
-def _check_ja_forms(files: list[ParsedFile]) -> list[LintIssue]:
+def _check_ja_forms(files: list[ParsedFile]) -> list[Finding]:
     """Return Japanese terms that two term (or title) entries with different German share."""
     first: dict[str, _Form] = {}
-    out: list[LintIssue] = []
+    out: list[Finding] = []
     for form in _forms(files, ("ja", "ja_variants")):
         if form.entry.type in NAME_TYPES:
             continue
@@ -282,8 +265,8 @@ def _forms(files: list[ParsedFile], keys: tuple[str, ...]) -> Iterable[_Form]:
                         yield _Form(text, key, entry, parsed, index)
 
 
-def _issue(parsed: ParsedFile, line: int, severity: Severity, message: str) -> LintIssue:
-    return LintIssue(str(parsed.path), line, severity, message)
+def _issue(parsed: ParsedFile, line: int, severity: Severity, message: str) -> Finding:
+    return Finding(file=str(parsed.path), line=line, severity=severity, message=message)
 
 
 def _de_key(text: str) -> str:

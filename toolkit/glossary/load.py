@@ -14,9 +14,10 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, cast
+from typing import cast
 
 from ..errors import GlossaryError
+from ..findings import Finding
 from ..resources import glossary_dir
 from ..textfile import read_bytes
 from ..tomlfile import Problems, Table, TomlFile, TomlProblem, parse_toml, toml_type
@@ -26,7 +27,6 @@ __all__ = [
     "ENTRY_KEYS",
     "GLOSSARY_KEYS",
     "ParsedFile",
-    "Problem",
     "default_glossary",
     "load_glossaries",
     "load_glossary",
@@ -60,15 +60,6 @@ GLOSSARY_KEYS = frozenset({"id", "domain", "title_de", "title_ja", "title_en", "
 
 
 @dataclass(frozen=True, slots=True)
-class Problem:
-    """Something wrong in a glossary file, at a line."""
-
-    line: int
-    severity: Literal["error", "warning"]
-    message: str
-
-
-@dataclass(frozen=True, slots=True)
 class ParsedFile:
     """What one glossary file holds, with the lines of its keys and the problems found."""
 
@@ -77,14 +68,14 @@ class ParsedFile:
     entries: tuple[Entry, ...]
     key_lines: tuple[Mapping[str, int], ...]  # per entry: key -> line ("" -> the header line)
     info_lines: Mapping[str, int] = field(default_factory=dict)
-    problems: tuple[Problem, ...] = ()
+    problems: tuple[Finding, ...] = ()  # each at a line of the file
 
     def line_of(self, index: int, key: str) -> int:
         """Return the line of `key` in entry number `index` (0-based), or of its header."""
         lines = self.key_lines[index]
         return lines.get(key, lines.get("", 0))
 
-    def first_error(self) -> Problem | None:
+    def first_error(self) -> Finding | None:
         """Return the first error-level problem, if any."""
         return next((p for p in self.problems if p.severity == "error"), None)
 
@@ -142,7 +133,8 @@ def parse_glossary_file(path: Path) -> ParsedFile:
     try:
         file = parse_toml(path, raw, what="file", example='de = "Wasserstoff"')
     except TomlProblem as exc:
-        return ParsedFile(path, None, (), (), problems=(Problem(exc.line, "error", exc.message),))
+        problem = Finding(file=str(path), line=exc.line, message=exc.message)
+        return ParsedFile(path, None, (), (), problems=(problem,))
     return _Parser(file).run()
 
 
@@ -184,7 +176,7 @@ class _Parser:
             tuple(entries),
             tuple(key_lines),
             info_lines=self.file.lines.get(("glossary", 0), {}),
-            problems=tuple(Problem(line, sev, msg) for line, sev, msg in self.problems.found),
+            problems=tuple(self.problems.found),
         )
 
     def _info(self) -> GlossaryInfo | None:

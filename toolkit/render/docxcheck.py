@@ -1,7 +1,8 @@
 """The DOCX check: is a generated DOCX editable in Word, and does Word lay it out safely?
 
 `check_docx` reads the package's XML parts (no python-docx: the check must see exactly what is
-in the file) and returns one `DocxDefect` per finding:
+in the file) and returns one `toolkit.findings.Finding` per defect (its package part, the check,
+what is wrong and the first characters of the paragraph or row), the check being one of:
 
 ``direct-format``
     a run or paragraph carries its own font, size, bold, colour, indent, alignment … instead of
@@ -29,19 +30,19 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
+from ..findings import Finding
 from ..japanese import wide_count
 from .ooxml import may_split
 from .ooxmlorder import order_error, sequence
 
-__all__ = ["DocxDefect", "check_docx", "count_kinds"]
+__all__ = ["check_docx"]
 
+_BODY = "word/document.xml"  # the part that holds the text, its tables and headings
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _PREFIXES = {
     _W: "w",
@@ -71,19 +72,6 @@ _RAGGED_MIN = 40  # Japanese characters from which an unjustified paragraph show
 
 
 @dataclass(frozen=True, slots=True)
-class DocxDefect:
-    """One finding of the DOCX check."""
-
-    kind: str  # direct-format, unstyled, order, row-may-split, heading-not-kept, ja-ragged
-    part: str  # the package part, e.g. "word/document.xml"
-    where: str  # the first characters of the paragraph or row, or the element
-    detail: str
-
-    def __str__(self) -> str:
-        return f"{self.part}: {self.kind}: {self.detail} — {self.where!r}"
-
-
-@dataclass(frozen=True, slots=True)
 class _Style:
     name: str
     based_on: str | None
@@ -92,7 +80,7 @@ class _Style:
     jc: str | None
 
 
-def check_docx(path: Path) -> list[DocxDefect]:
+def check_docx(path: Path) -> list[Finding]:
     """Return the defects of the DOCX at `path` (empty: the file passes)."""
     with zipfile.ZipFile(path) as package:
         parts = {
@@ -103,21 +91,22 @@ def check_docx(path: Path) -> list[DocxDefect]:
             )
         }
     styles = _read_styles(parts.get("word/styles.xml"))
-    defects: list[DocxDefect] = []
+    file = str(path)
+    defects: list[Finding] = []
     for name, root in sorted(parts.items()):
-        defects += _order(name, root)
+        defects += _order(file, name, root)
         if name.startswith(("word/document", "word/header", "word/footer")):
-            defects += _formatting(name, root, styles)
-    body = parts.get("word/document.xml")
+            defects += _formatting(file, name, root, styles)
+    body = parts.get(_BODY)
     if body is not None:
-        defects += _rows(body)
-        defects += _headings(body, styles)
+        defects += _rows(file, body)
+        defects += _headings(file, body, styles)
     return defects
 
 
-def count_kinds(defects: Iterable[DocxDefect]) -> Counter[str]:
-    """Return how many defects there are of each kind."""
-    return Counter(d.kind for d in defects)
+def _defect(file: str, part: str, check: str, message: str, excerpt: str = "") -> Finding:
+    """Return a defect in `part` of the DOCX `file`, about the first characters of `excerpt`."""
+    return Finding(file=file, part=part, check=check, message=message, excerpt=excerpt[:40])
 
 
 def _tag(element: etree._Element) -> str:
@@ -133,8 +122,8 @@ def _text(element: etree._Element) -> str:
     return "".join(t.text or "" for t in element.iter(_w("t")))
 
 
-def _order(part: str, root: etree._Element) -> list[DocxDefect]:
-    found = []
+def _order(file: str, part: str, root: etree._Element) -> list[Finding]:
+    found: list[Finding] = []
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
@@ -147,12 +136,14 @@ def _order(part: str, root: etree._Element) -> list[DocxDefect]:
         ]
         problem = order_error(tag, children)
         if problem:
-            found.append(DocxDefect("order", part, tag, problem))
+            found.append(_defect(file, part, "order", problem))
     return found
 
 
-def _formatting(part: str, root: etree._Element, styles: dict[str, _Style]) -> list[DocxDefect]:
-    found = []
+def _formatting(
+    file: str, part: str, root: etree._Element, styles: dict[str, _Style]
+) -> list[Finding]:
+    found: list[Finding] = []
     default = next((i for i, s in styles.items() if s.name == "Normal"), "Normal")
     for paragraph in root.iter(_w("p")):
         text = _text(paragraph)
@@ -162,57 +153,52 @@ def _formatting(part: str, root: etree._Element, styles: dict[str, _Style]) -> l
         if mark is not None:
             extra += [_tag(c) for c in mark if _tag(c) not in _RUN_ALLOWED]
         if extra:
-            found.append(
-                DocxDefect("direct-format", part, text[:40], "paragraph " + " ".join(extra))
-            )
+            message = "paragraph " + " ".join(extra)
+            found.append(_defect(file, part, "direct-format", message, text))
         style = None if ppr is None else ppr.find(_w("pStyle"))
         style_id = default if style is None else style.get(_w("val"), default)
         if text.strip() and style_id == default:
-            found.append(DocxDefect("unstyled", part, text[:40], "paragraph in 'Normal'"))
+            found.append(_defect(file, part, "unstyled", "paragraph in 'Normal'", text))
         for run in paragraph.iter(_w("r")):
             rpr = run.find(_w("rPr"))
             if rpr is None:
                 continue
             extra = [_tag(c) for c in rpr if _tag(c) not in _RUN_ALLOWED]
             if extra:
-                found.append(
-                    DocxDefect("direct-format", part, _text(run)[:40], "run " + " ".join(extra))
-                )
+                message = "run " + " ".join(extra)
+                found.append(_defect(file, part, "direct-format", message, _text(run)))
     for table in root.iter(_w("tbl")):
         tblpr = table.find(_w("tblPr"))
         children = [] if tblpr is None else [_tag(c) for c in tblpr]
         style = None if tblpr is None else tblpr.find(_w("tblStyle"))
-        where = _text(table)[:40]
+        text = _text(table)
         if style is None:
-            found.append(DocxDefect("unstyled", part, where, "table without a table style"))
+            found.append(_defect(file, part, "unstyled", "table without a table style", text))
         elif styles.get(style.get(_w("val"), ""), _Style("", None, None, False, None)).name in (
             "Table Grid",
         ):
-            found.append(DocxDefect("unstyled", part, where, "table in 'Table Grid'"))
+            found.append(_defect(file, part, "unstyled", "table in 'Table Grid'", text))
         extra = [c for c in children if c not in _TABLE_ALLOWED]
         if extra:
-            found.append(DocxDefect("direct-format", part, where, "table " + " ".join(extra)))
+            message = "table " + " ".join(extra)
+            found.append(_defect(file, part, "direct-format", message, text))
     return found
 
 
-def _rows(root: etree._Element) -> list[DocxDefect]:
-    found = []
+def _rows(file: str, root: etree._Element) -> list[Finding]:
+    found: list[Finding] = []
     for row in root.iter(_w("tr")):
         trpr = row.find(_w("trPr"))
         if trpr is not None and trpr.find(_w("cantSplit")) is not None:
             continue
         cells = [_text(c) for c in row.iter(_w("tc"))]
         if not may_split(cells):
-            found.append(
-                DocxDefect(
-                    "row-may-split", "word/document.xml", " | ".join(cells)[:40], "no w:cantSplit"
-                )
-            )
+            found.append(_defect(file, _BODY, "row-may-split", "no w:cantSplit", " | ".join(cells)))
     return found
 
 
-def _headings(root: etree._Element, styles: dict[str, _Style]) -> list[DocxDefect]:
-    found = []
+def _headings(file: str, root: etree._Element, styles: dict[str, _Style]) -> list[Finding]:
+    found: list[Finding] = []
     default = next((i for i, s in styles.items() if s.name == "Normal"), "Normal")
     for paragraph in root.iter(_w("p")):
         ppr = paragraph.find(_w("pPr"))
@@ -228,9 +214,8 @@ def _headings(root: etree._Element, styles: dict[str, _Style]) -> list[DocxDefec
             if keep is None:
                 keep = next((s.keep_next for s in chain if s.keep_next is not None), False)
             if not keep:
-                found.append(
-                    DocxDefect("heading-not-kept", "word/document.xml", text[:40], style_id)
-                )
+                message = f"style {style_id}, not kept with the next paragraph"
+                found.append(_defect(file, _BODY, "heading-not-kept", message, text))
             continue
         jc = None if ppr is None or ppr.find(_w("jc")) is None else ppr.find(_w("jc"))
         align = jc.get(_w("val")) if jc is not None else next((s.jc for s in chain if s.jc), None)
@@ -238,7 +223,8 @@ def _headings(root: etree._Element, styles: dict[str, _Style]) -> list[DocxDefec
         japanese = wide * 2 >= len(text.replace(" ", ""))  # mostly kana and kanji
         running = "。" in text or "、" in text  # sentences, not a term or a reading
         if japanese and running and wide >= _RAGGED_MIN and align not in ("both", "distribute"):
-            found.append(DocxDefect("ja-ragged", "word/document.xml", text[:40], style_id))
+            message = f"style {style_id}, not justified"
+            found.append(_defect(file, _BODY, "ja-ragged", message, text))
     return found
 
 

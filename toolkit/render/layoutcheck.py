@@ -1,6 +1,7 @@
 """The layout check: what a protocol officer would mark in a printed PDF, found automatically.
 
-`check_pdf` reads a PDF back (`toolkit.render.pdftext`) and returns one `Defect` for each:
+`check_pdf` reads a PDF back (`toolkit.render.pdftext`) and returns one `toolkit.findings.Finding`
+(its page, the check, what is wrong and the text around it) for each:
 
 - ``kinsoku``: a line starting with a character that may not start a line (。、」）・ー …) or
   ending with an opening bracket;
@@ -19,15 +20,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
+from ..findings import Finding
 from .hyphenate import hyphen_points, hyphenation_available
 from .pdftext import Line, Page, is_cjk, read_pdf_layout
 from .phrases import MAX_PHRASE_EM, _width_em, first_piece, phrase_cuts
 from .units import NO_LINE_END, NO_LINE_START, name_words, part_spans, protected_spans
 
-__all__ = ["NO_LINE_END", "NO_LINE_START", "Defect", "check_pages", "check_pdf", "line_breaks"]
+__all__ = ["NO_LINE_END", "NO_LINE_START", "check_pages", "check_pdf", "line_breaks"]
 
 # What a hyphenation break leaves at the line end: dejakit's stylesheets draw an ASCII hyphen
 # (see parallel.css); U+2010 at a line end is a hyphen of the text itself.
@@ -43,38 +44,35 @@ _MM = 72 / 25.4
 _CHAPTER_PT = 11.5
 
 
-@dataclass(frozen=True, slots=True)
-class Defect:
-    """One layout defect: where, which rule, and the text around it."""
-
-    path: str
-    page: int
-    check: str
-    text: str
-
-    def __str__(self) -> str:
-        return f"{self.path} p.{self.page}: {self.check}: {self.text}"
-
-
-def check_pdf(path: Path) -> list[Defect]:
+def check_pdf(path: Path) -> list[Finding]:
     """Return the layout defects of the PDF at `path`."""
     return check_pages(read_pdf_layout(path), str(path))
 
 
-def check_pages(pages: list[Page], where: str) -> list[Defect]:
+def check_pages(pages: list[Page], where: str) -> list[Finding]:
     """Return the layout defects of `pages` (read from the PDF named `where`)."""
-    defects: list[Defect] = []
+    defects: list[Finding] = []
     for page in pages:
         body = _body(page)
         for first, second in line_breaks(body):
-            defects.extend(Defect(where, page.number, c, t) for c, t in _check_break(first, second))
+            shown = f"{first.text[-24:]} / {second.text[:24]}"
+            defects.extend(
+                _defect(where, page, check, message, shown)
+                for check, message in _check_break(first, second)
+            )
         for line in body:
             if line.text[:1] in NO_LINE_START:
-                defects.append(Defect(where, page.number, "kinsoku", f"line starts: {line.text}"))
+                message = f"line starts with „{line.text[0]}“"
+                defects.append(_defect(where, page, "kinsoku", message, line.text))
             if line.text[-1:] in NO_LINE_END:
-                defects.append(Defect(where, page.number, "kinsoku", f"line ends: {line.text}"))
+                message = f"line ends with „{line.text[-1]}“"
+                defects.append(_defect(where, page, "kinsoku", message, line.text))
     defects.extend(_page_defects(pages, where))
     return defects
+
+
+def _defect(where: str, page: Page, check: str, message: str, excerpt: str) -> Finding:
+    return Finding(file=where, page=page.number, check=check, message=message, excerpt=excerpt)
 
 
 def _body(page: Page) -> list[Line]:
@@ -124,26 +122,25 @@ def _lead_width(text: str, height: float) -> float:
 
 
 def _check_break(first: Line, second: Line) -> Iterator[tuple[str, str]]:
-    """Yield (check, text) for what is wrong where `first` runs on into `second`."""
+    """Yield (check, message) for what is wrong where `first` runs on into `second`."""
     a, b = first.text, second.text
-    shown = f"{a[-24:]} / {b[:24]}"
     if is_cjk(a[-1]) or is_cjk(b[0]):  # „今後3“ / „年間“: a Japanese line
         joined, at = a[-40:] + b[:40], len(a[-40:])
-        yield from _unit_break(joined, at, "ja", shown)
+        yield from _unit_break(joined, at, "ja")
         # between the words of a katakana compound („アンモニア“ | „バリューチェーン“) is fine
         if _KATAKANA.match(a[-1]) and _KATAKANA.match(b[0]) and at not in phrase_cuts(joined):
-            yield "unit", f"inside a katakana word: {shown}"
+            yield "unit", "break inside a katakana word"
         return
     hyphenated = a[-1] in _HYPHENS and b[:1].isalpha() and b[:1].islower()
     if hyphenated:
-        yield from _hyphen_break(a[:-1], b, shown)
+        yield from _hyphen_break(a[:-1], b)
         joined, at = a[-40:-1] + b[:40], len(a[-40:-1])
     else:
         joined, at = a[-40:] + " " + b[:40], len(a[-40:])
-    yield from _unit_break(joined, at, "de", shown)
+    yield from _unit_break(joined, at, "de")
 
 
-def _unit_break(joined: str, at: int, lang: str, shown: str) -> Iterator[tuple[str, str]]:
+def _unit_break(joined: str, at: int, lang: str) -> Iterator[tuple[str, str]]:
     for start, end in protected_spans(joined, lang):
         if start < at < end:
             unit = joined[start:end]
@@ -153,7 +150,7 @@ def _unit_break(joined: str, at: int, lang: str, shown: str) -> Iterator[tuple[s
                 parts = part_spans(unit, int(MAX_PHRASE_EM))
                 if not any(s < at - start < e for s, e in parts):
                     continue
-            yield "unit", f"break inside „{unit.strip()}“: {shown}"
+            yield "unit", f"break inside „{unit.strip()}“"
 
 
 _WORD_END = re.compile(r"[\w.@/:-]+$")
@@ -162,7 +159,7 @@ _WORD_START = re.compile(r"^[\w.@/:-]+")
 _BRAND = re.compile(r"\w[.@]\w|://|[A-Za-zäöüß]\d|\d[A-Za-zäöüß]|[a-zäöüß][A-ZÄÖÜ]")
 
 
-def _hyphen_break(left_line: str, right_line: str, shown: str) -> Iterator[tuple[str, str]]:
+def _hyphen_break(left_line: str, right_line: str) -> Iterator[tuple[str, str]]:
     """Yield defects of a German word hyphenated across two lines."""
     left_m = _WORD_END.search(left_line)
     right_m = _WORD_START.search(right_line)
@@ -176,14 +173,14 @@ def _hyphen_break(left_line: str, right_line: str, shown: str) -> Iterator[tuple
         return  # „45-“ / „minütigen“: a break after a hyphen of the text, not hyphenation
     names = name_words()
     if _BRAND.search(word) or word in names or core + right.rstrip(".:") in names:
-        yield "name-hyphen", f"{left}-{right}: {shown}"
+        yield "name-hyphen", f"hyphenated name or address „{left}-{right}“"
         return
     letters = core + re.split(r"[^A-Za-zÄÖÜäöüß]", right)[0]
     if hyphenation_available() and letters.isalpha() and len(core) not in hyphen_points(letters):
-        yield "hyphen", f"{core}-{right}: {shown}"
+        yield "hyphen", f"no break allowed at „{core}-{right}“"
 
 
-def _page_defects(pages: list[Page], where: str) -> Iterable[Defect]:
+def _page_defects(pages: list[Page], where: str) -> Iterable[Finding]:
     for index, page in enumerate(pages):
         body = _body(page)
         if not body:
@@ -196,11 +193,11 @@ def _page_defects(pages: list[Page], where: str) -> Iterable[Defect]:
         row = [line for line in body if line.x0 > reach and line.y1 > bottom - 2 * height]
         if index < len(pages) - 1 and all(line.bold_sans for line in last) and not row:
             text = " | ".join(line.text for line in last)
-            yield Defect(where, page.number, "stranded", f"last line is a heading: {text}")
+            yield _defect(where, page, "stranded", "the page's last line is a heading", text)
         top = TOP_MM * _MM
         fill = (bottom - top) / (page.height - top - BOTTOM_MM * _MM)
         if fill < 1 / 3 and not _ends_chapter(pages, index):
-            yield Defect(where, page.number, "short-page", f"{fill:.0%} full: {body[0].text}")
+            yield _defect(where, page, "short-page", f"{fill:.0%} full", body[0].text)
 
 
 def _ends_chapter(pages: list[Page], index: int) -> bool:
