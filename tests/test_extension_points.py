@@ -1,5 +1,6 @@
-"""The two extension points, used as CONTRIBUTING.md says: a new engine and a new input format
-are one new module each plus one registry line, and the command line then offers both."""
+"""The extension points, used as CONTRIBUTING.md says: a new engine, a new input format and a
+new output format are one new module each plus one registry line, and the command line then
+offers them."""
 
 from __future__ import annotations
 
@@ -8,12 +9,20 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
-from toolkit import EngineEntry, ReaderEntry, register_engine, register_reader
+from toolkit import (
+    EngineEntry,
+    ReaderEntry,
+    WriterEntry,
+    register_engine,
+    register_reader,
+    register_writer,
+)
 from toolkit.cli import cli
 from toolkit.engines import registry as engines
 from toolkit.ingest import registry as readers
+from toolkit.render import registry as writers
 
 TOY_ENGINE = '''\
 """A toy engine: upper-cases every text."""
@@ -50,6 +59,18 @@ def split_raw_blocks(text):
     return blocks
 '''
 
+TOY_WRITER = '''\
+"""Markdown (.md): the parallel text as a two-column table, the handout's notice below it."""
+
+
+def write_markdown(doc, path, job):
+    lines = [f"| {doc.source_lang} | {doc.target_lang} |", "| --- | --- |"]
+    lines += [f"| {s.source} | {s.target or ''} |" for s in doc.segments()]
+    if job.options.notice:
+        lines += ["", job.options.notice]
+    path.write_text("\\n".join(lines) + "\\n", encoding="utf-8")
+'''
+
 SUBTITLES = """\
 1
 00:00:01,000 --> 00:00:04,000
@@ -64,19 +85,22 @@ das Forschungsinstitut in Koriyama.
 
 @pytest.fixture
 def toy_modules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Write the two new modules, and register them as a contributor would (one line each)."""
+    """Write the three new modules, and register them as a contributor would (one line each)."""
     plugins = tmp_path / "plugins"
     plugins.mkdir()
     (plugins / "toy_engine.py").write_text(TOY_ENGINE, encoding="utf-8")
     (plugins / "srt_reader.py").write_text(TOY_READER, encoding="utf-8")
+    (plugins / "md_writer.py").write_text(TOY_WRITER, encoding="utf-8")
     monkeypatch.syspath_prepend(str(plugins))
-    for name in ("toy_engine", "srt_reader"):
+    for name in ("toy_engine", "srt_reader", "md_writer"):
         monkeypatch.delitem(sys.modules, name, raising=False)
     monkeypatch.setattr(engines, "_REGISTRY", dict(engines._REGISTRY))
     monkeypatch.setattr(readers, "_REGISTRY", dict(readers._REGISTRY))
+    monkeypatch.setattr(writers, "_REGISTRY", dict(writers._REGISTRY))
 
     register_engine(EngineEntry("toy", "upper-cases everything", "toy_engine:build"))
     register_reader(ReaderEntry("srt", (".srt",), "srt_reader:split_raw_blocks"))
+    register_writer(WriterEntry("markdown", (".md",), "md_writer:write_markdown"))
 
 
 def test_a_new_engine_and_a_new_format_work_from_the_command_line(
@@ -122,3 +146,35 @@ def test_an_unregistered_suffix_names_the_registered_ones(
     assert result.exit_code == 1
     assert "unsupported input type '.vtt'" in result.output
     assert ".srt" in result.output
+
+
+def _translate_subtitles(tmp_path: Path, output: Path, *options: str) -> Result:
+    source = tmp_path / "film-de.srt"
+    source.write_text(SUBTITLES, encoding="utf-8")
+    arguments = ["translate", str(source), "--to", "ja", "--engine", "toy", "--no-glossary"]
+    return CliRunner().invoke(cli, [*arguments, *options, "-o", str(output)])
+
+
+def test_a_new_output_format_works_from_the_command_line(toy_modules: None, tmp_path: Path) -> None:
+    out = tmp_path / "film.md"
+    result = _translate_subtitles(tmp_path, out, "--notice", "Arbeitsübersetzung")
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").splitlines() == [
+        "| de | ja |",
+        "| --- | --- |",
+        "| Wasserstoff aus Fukushima | WASSERSTOFF AUS FUKUSHIMA |",
+        "| Die Delegation besucht am Dienstag das Forschungsinstitut in Koriyama. "
+        "| DIE DELEGATION BESUCHT AM DIENSTAG DAS FORSCHUNGSINSTITUT IN KORIYAMA. |",
+        "",
+        "Arbeitsübersetzung",
+    ]
+
+
+def test_an_unregistered_output_suffix_names_the_registered_ones(
+    toy_modules: None, tmp_path: Path
+) -> None:
+    result = _translate_subtitles(tmp_path, tmp_path / "film.odt")
+    assert result.exit_code == 1
+    assert "unknown output type '.odt'" in result.output
+    assert ".md" in result.output
+    assert not (tmp_path / "film.odt").exists()

@@ -67,7 +67,13 @@ from .model import (
     document_to_dict,
 )
 from .pipeline import translate_document, translate_texts
-from .render import render_document
+from .render import (
+    RenderJob,
+    WriterEntry,
+    output_suffixes,
+    register_writer,
+    render_document,
+)
 from .resources import glossary_dir, template_dir
 from .segment import segment_text, split_text
 from .version import __version__
@@ -228,6 +234,7 @@ __all__ = [  # noqa: RUF022  # plainly sorted, as tests/test_package.py checks
     "RawBlock",
     "ReaderEntry",
     "RenderError",
+    "RenderJob",
     "RenderOptions",
     "SEVERITIES",
     "Segment",
@@ -238,6 +245,7 @@ __all__ = [  # noqa: RUF022  # plainly sorted, as tests/test_package.py checks
     "TranslationMemory",
     "TranslationUnit",
     "WebConfig",
+    "WriterEntry",
     "__version__",
     "build_pack",
     "check_document",
@@ -268,6 +276,7 @@ __all__ = [  # noqa: RUF022  # plainly sorted, as tests/test_package.py checks
     "load_access",
     "load_glossaries",
     "make_engine",
+    "output_suffixes",
     "pack_paths",
     "packages_dir",
     "read_document",
@@ -280,6 +289,7 @@ __all__ = [  # noqa: RUF022  # plainly sorted, as tests/test_package.py checks
     "read_xliff_units",
     "register_engine",
     "register_reader",
+    "register_writer",
     "remove_package",
     "render_document",
     "render_options_from_names",

@@ -13,7 +13,10 @@ from hypothesis import strategies as st
 from toolkit.errors import ConfigError, IngestError, RenderError
 from toolkit.ingest import read_document, read_text
 from toolkit.limits import Limits, bound_document, split_long_text
+from toolkit.render import RenderJob
 from toolkit.render.options import RenderOptions
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 JA_WORDS = "福島県と連携し、水素の製造から利用までの協力を進め、"
 
@@ -126,9 +129,7 @@ def test_pdf_page_limit_refuses_before_layout(
     weasyprint_loaded = "weasyprint" in sys.modules
     start = time.perf_counter()
     with pytest.raises(RenderError, match=r"about \d+ pages.*DEJAKIT_MAX_PDF_PAGES"):
-        render_pdf(
-            doc, tmp_path / "x.pdf", template_dir=Path(__file__).resolve().parents[2] / "templates"
-        )
+        render_pdf(doc, tmp_path / "x.pdf", RenderJob(TEMPLATES))
     assert time.perf_counter() - start < 2
     assert ("weasyprint" in sys.modules) == weasyprint_loaded  # refused before any layout
     assert not (tmp_path / "x.pdf").exists()
@@ -144,6 +145,6 @@ def test_pdf_exact_page_count_is_checked_too(
     target = tmp_path / "x.pdf"
     target.write_bytes(b"%PDF old")
     with pytest.raises(RenderError, match="pages"):
-        render_pdf(doc, target, template_dir=Path(__file__).resolve().parents[2] / "templates")
+        render_pdf(doc, target, RenderJob(TEMPLATES))
     assert target.read_bytes() == b"%PDF old"
     assert list(tmp_path.iterdir()) == [target]

@@ -10,6 +10,7 @@ import pytest
 from toolkit.errors import IngestError
 from toolkit.ingest import read_document, read_text
 from toolkit.memory import TranslationMemory, TranslationUnit
+from toolkit.render import RenderJob
 from toolkit.render.docx import render_docx
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -46,7 +47,7 @@ def test_dirty_docx_input_still_writes(tmp_path: Path, plain_docx: Path) -> None
     sources = [s.source for s in doc.segments()]
     assert "Ein böser Absatz mit Nullbreite." in sources
     out = tmp_path / "out.docx"
-    render_docx(doc, out)
+    render_docx(doc, out, RenderJob(TEMPLATES))
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert "\u202e" not in text
 
@@ -58,7 +59,7 @@ def test_control_characters_in_a_text_file_still_write_docx(tmp_path: Path) -> N
     )
     doc = read_document(src)
     out = tmp_path / "dirty.docx"
-    render_docx(doc, out)
+    render_docx(doc, out, RenderJob(TEMPLATES))
     assert out.stat().st_size > 0
 
 

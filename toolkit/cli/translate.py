@@ -13,6 +13,7 @@ from .. import (
     Lang,
     LineMode,
     document_to_dict,
+    output_suffixes,
     read_document,
     render_document,
     translate_document,
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 __all__ = ["run_translation", "segment", "translate"]
 
 _OUTPUT_HELP = (
-    "Output file: .pdf, .docx, .html, .json, or a review file X.review.docx / X.xlf "
+    f"Output file: {', '.join(output_suffixes())}, or a review file X.review.docx / X.xlf "
     "(repeat for several). Default: <name>.<to>.pdf in the current folder."
 )
 

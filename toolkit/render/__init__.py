@@ -1,7 +1,7 @@
-"""Renderers: a translated Document -> DOCX, PDF, HTML or JSON, chosen by the file suffix.
+"""Renderers: a translated Document -> PDF, DOCX, HTML, JSON or a registered format, by suffix.
 
-Every renderer reads only the `Document` and writes atomically: a failed build leaves the
-previous output untouched.
+The formats and their writers are listed in `registry`; every writer reads only the `Document`
+and its `RenderJob`, and writes atomically: a failed build leaves the previous output untouched.
 """
 
 from __future__ import annotations
@@ -10,13 +10,26 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from ..errors import RenderError
 from ..model import BlockKind, Document, Issue
 from .options import RenderOptions
+from .registry import (
+    RenderJob,
+    WriterEntry,
+    load_writer,
+    output_suffixes,
+    register_writer,
+    writer_for,
+)
 
-__all__ = ["OUTPUT_SUFFIXES", "RenderOptions", "render_document", "without_furniture"]
-
-OUTPUT_SUFFIXES = (".pdf", ".docx", ".html", ".json")
+__all__ = [
+    "RenderJob",
+    "RenderOptions",
+    "WriterEntry",
+    "output_suffixes",
+    "register_writer",
+    "render_document",
+    "without_furniture",
+]
 
 
 def without_furniture(doc: Document) -> Document:
@@ -33,38 +46,19 @@ def render_document(
     issues: Sequence[Issue] | None = None,
     options: RenderOptions | None = None,
 ) -> None:
-    """Write `doc` to `path` in the format its suffix names (.pdf, .docx, .html, .json).
+    """Write `doc` to `path` in the format its suffix names (.pdf, .docx, .html, .json, …).
 
     With `issues`, PDF, DOCX and HTML end with a QA appendix for reviewers; `options` sets the
     layout, paper and marking of PDF, DOCX and HTML (default: A4, side by side, PDF/UA-1).
+    Raises `RenderError` for a suffix no registered format writes.
     """
-    suffix = path.suffix.lower()
-    if suffix == ".htm":
-        suffix = ".html"
-    if suffix not in OUTPUT_SUFFIXES:
-        raise RenderError(
-            f"{path}: unknown output type {path.suffix or '(none)'!r}; "
-            f"use one of {', '.join(OUTPUT_SUFFIXES)}"
-        )
-    if suffix != ".json" and not (options and options.keep_furniture):
-        doc = without_furniture(doc)  # JSON keeps everything: reading stays lossless
+    entry = writer_for(path)
+    options = options or RenderOptions()
+    if not (entry.lossless or options.keep_furniture):
+        doc = without_furniture(doc)
     if template_dir is None:
         from ..resources import template_dir as default_template_dir
 
         template_dir = default_template_dir()
-    if suffix == ".json":
-        from .jsonout import write_json
-
-        write_json(doc, path)
-    elif suffix == ".html":
-        from .html import write_html
-
-        write_html(doc, path, template_dir=template_dir, issues=issues, options=options)
-    elif suffix == ".pdf":
-        from .pdf import render_pdf
-
-        render_pdf(doc, path, template_dir=template_dir, issues=issues, options=options)
-    else:
-        from .docx import render_docx
-
-        render_docx(doc, path, issues=issues, options=options)
+    job = RenderJob(template_dir, tuple(issues or ()), options)
+    load_writer(entry)(doc, path, job)

@@ -43,7 +43,7 @@ from .ooxml import (
     set_style,
     tail_start,
 )
-from .options import RenderOptions
+from .registry import RenderJob
 from .view import UNTRANSLATED_LABEL, Run, summarize
 
 if TYPE_CHECKING:
@@ -78,17 +78,11 @@ _TAIL_SHARE = 1 / 3  # a document's last page holds at least this share of a pag
 _LANG_NAMES = {"de": "German", "ja": "Japanese", "en": "English"}
 
 
-def render_docx(
-    doc: Document,
-    path: Path,
-    *,
-    issues: Sequence[Issue] | None = None,
-    options: RenderOptions | None = None,
-) -> None:
+def render_docx(doc: Document, path: Path, job: RenderJob) -> None:
     """Write `doc` as a parallel-text DOCX to `path` atomically (with a QA appendix)."""
     import docx
 
-    options = options or RenderOptions()
+    options, issues = job.options, job.issues
     handout = plan_handout(doc, options)
     document = docx.Document()
     section = document.sections[0]

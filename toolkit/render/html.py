@@ -24,6 +24,7 @@ from .layout import Handout, plan_handout
 from .marking import make_marking
 from .options import RenderOptions
 from .phrases import lang_markup, phrase_markup
+from .registry import RenderJob
 from .view import Row, build_rows, summarize
 
 if TYPE_CHECKING:
@@ -197,14 +198,7 @@ def inline_stylesheet(template_dir: Path, name: str) -> Markup:
     return markupsafe.Markup(css.replace("</", "<\\/"))
 
 
-def write_html(
-    doc: Document,
-    path: Path,
-    *,
-    template_dir: Path,
-    issues: Sequence[Issue] | None = None,
-    options: RenderOptions | None = None,
-) -> None:
-    """Write the parallel-text HTML of `doc` to `path` atomically."""
-    html = render_html(doc, template_dir=template_dir, issues=issues, options=options)
+def write_html(doc: Document, path: Path, job: RenderJob) -> None:
+    """Write the parallel-text HTML of `doc` to `path` atomically (the HTML writer)."""
+    html = render_html(doc, template_dir=job.template_dir, issues=job.issues, options=job.options)
     write_bytes_atomic(path, html.encode("utf-8"))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..fileio import write_bytes_atomic
 from ..model import Document, document_to_dict
+from .registry import RenderJob
 
 __all__ = ["document_json", "write_json"]
 
@@ -16,6 +17,6 @@ def document_json(doc: Document) -> str:
     return json.dumps(document_to_dict(doc), ensure_ascii=False, indent=2) + "\n"
 
 
-def write_json(doc: Document, path: Path) -> None:
-    """Write `doc` as JSON to `path` atomically."""
+def write_json(doc: Document, path: Path, job: RenderJob) -> None:
+    """Write `doc` as JSON to `path` atomically: every field, so nothing of `job` applies."""
     write_bytes_atomic(path, document_json(doc).encode("utf-8"))

@@ -1,7 +1,8 @@
 """How a handout is laid out and printed: one frozen value that every renderer reads.
 
-`RenderOptions` travels through ``render_document(doc, path, options=...)`` to the HTML, PDF and
-DOCX renderers alike, so a layout means the same thing in every output format.
+`RenderOptions` travels through ``render_document(doc, path, options=...)``, in the `RenderJob`
+every writer gets, to the HTML, PDF and DOCX renderers alike, so a layout means the same thing in
+every output format.
 """
 
 from __future__ import annotations

@@ -27,6 +27,7 @@ from .html import BILINGUAL_LABELS, render_html
 from .justify import inter_character_justification
 from .layout import Handout, plan_handout
 from .options import RenderOptions
+from .registry import RenderJob
 
 __all__ = [
     "check_page_budget",
@@ -52,26 +53,19 @@ class _GlyphWatch(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def render_pdf(
-    doc: Document,
-    path: Path,
-    *,
-    template_dir: Path,
-    issues: Sequence[Issue] | None = None,
-    options: RenderOptions | None = None,
-) -> None:
-    """Write `doc` as a parallel-text PDF to `path` atomically, laid out as `options` say."""
-    options = options or RenderOptions()
+def render_pdf(doc: Document, path: Path, job: RenderJob) -> None:
+    """Write `doc` as a parallel-text PDF to `path` atomically, laid out as `job` says."""
+    options = job.options
     check_page_budget(doc, options, path)
     handout = plan_handout(doc, options)
-    check_glyphs(preflight_items(doc, handout, issues), path=path)
+    check_glyphs(preflight_items(doc, handout, job.issues), path=path)
     html = render_html(
-        doc, template_dir=template_dir, issues=issues, options=options, handout=handout
+        doc, template_dir=job.template_dir, issues=job.issues, options=options, handout=handout
     )
     write_pdf_from_html(
         html,
         path,
-        template_dir=template_dir,
+        template_dir=job.template_dir,
         title=doc.title,
         lang=handout.lang,
         pdf_variant=None if options.pdf_variant == "none" else options.pdf_variant,

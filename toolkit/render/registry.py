@@ -1,0 +1,111 @@
+"""The output formats dejakit writes, by file suffix: the extension point for new formats.
+
+A format is one `WriterEntry`: a name, the suffixes it writes, and where its writer lives
+(``"module:function"``, imported only when a file of that format is written, so WeasyPrint
+loads only for a .pdf and python-docx only for a .docx). Every writer has the one signature
+``write(doc, path, job)``: the translated `Document`, the file to write (atomically: a failed
+build leaves the previous output untouched), and the `RenderJob` that `render_document` builds
+once, holding what the caller asked for (templates, QA issues, `RenderOptions`); a writer uses
+what applies to its format and ignores the rest.
+
+Adding a format is one new module with such a writer and one line in `_BUILTIN` (or a
+`register_writer` call); ``dejakit translate -o x.<suffix>`` then writes it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import RenderError
+from ..model import Document, Issue
+from .options import RenderOptions
+
+__all__ = [
+    "RenderJob",
+    "Writer",
+    "WriterEntry",
+    "load_writer",
+    "output_suffixes",
+    "register_writer",
+    "writer_entries",
+    "writer_for",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class RenderJob:
+    """What a writer gets besides the document and the path, the same for every format.
+
+    `template_dir` holds the HTML templates and stylesheets (HTML and PDF); with `issues`, the
+    printed formats end with a QA appendix for reviewers; `options` sets layout, paper and
+    marking.
+    """
+
+    template_dir: Path
+    issues: tuple[Issue, ...] = ()
+    options: RenderOptions = field(default_factory=RenderOptions)
+
+
+Writer = Callable[[Document, Path, RenderJob], None]
+
+
+@dataclass(frozen=True, slots=True)
+class WriterEntry:
+    """One output format: its name, its suffixes, and its writer as ``module:function``.
+
+    A `lossless` format gets every block, site furniture included (JSON: reading it back gives
+    the document); the others get it only with ``RenderOptions.keep_furniture``.
+    """
+
+    name: str
+    suffixes: tuple[str, ...]
+    write: str
+    lossless: bool = False
+
+
+_BUILTIN = (
+    WriterEntry("pdf", (".pdf",), "toolkit.render.pdf:render_pdf"),
+    WriterEntry("docx", (".docx",), "toolkit.render.docx:render_docx"),
+    WriterEntry("html", (".html", ".htm"), "toolkit.render.html:write_html"),
+    WriterEntry("json", (".json",), "toolkit.render.jsonout:write_json", lossless=True),
+)
+
+_REGISTRY: dict[str, WriterEntry] = {entry.name: entry for entry in _BUILTIN}
+
+
+def register_writer(entry: WriterEntry) -> None:
+    """Add `entry` (or replace the format of the same name); its suffixes win over older ones."""
+    _REGISTRY.pop(entry.name, None)
+    _REGISTRY[entry.name] = entry
+
+
+def writer_entries() -> tuple[WriterEntry, ...]:
+    """Return every registered format, in registration order."""
+    return tuple(_REGISTRY.values())
+
+
+def output_suffixes() -> tuple[str, ...]:
+    """Return the suffixes dejakit writes, in registration order (PDF first)."""
+    return tuple(dict.fromkeys(s for entry in _REGISTRY.values() for s in entry.suffixes))
+
+
+def writer_for(path: Path) -> WriterEntry:
+    """Return the format of `path` by its suffix, raising `RenderError` for an unknown one."""
+    suffix = path.suffix.lower()
+    for entry in reversed(_REGISTRY.values()):
+        if suffix in entry.suffixes:
+            return entry
+    raise RenderError(
+        f"{path}: unknown output type {path.suffix or '(none)'!r}; "
+        f"use one of {', '.join(output_suffixes())}"
+    )
+
+
+def load_writer(entry: WriterEntry) -> Writer:
+    """Return the writer function of `entry` (importing its module now)."""
+    module, _, function = entry.write.partition(":")
+    writer: Writer = getattr(importlib.import_module(module), function)
+    return writer
