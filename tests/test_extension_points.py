@@ -94,9 +94,9 @@ def toy_modules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.syspath_prepend(str(plugins))
     for name in ("toy_engine", "srt_reader", "md_writer"):
         monkeypatch.delitem(sys.modules, name, raising=False)
-    monkeypatch.setattr(engines, "_REGISTRY", dict(engines._REGISTRY))
-    monkeypatch.setattr(readers, "_REGISTRY", dict(readers._REGISTRY))
-    monkeypatch.setattr(writers, "_REGISTRY", dict(writers._REGISTRY))
+    monkeypatch.setattr(engines, "_REGISTRY", engines._REGISTRY.copy())
+    monkeypatch.setattr(readers, "_REGISTRY", readers._REGISTRY.copy())
+    monkeypatch.setattr(writers, "_REGISTRY", writers._REGISTRY.copy())
 
     register_engine(EngineEntry("toy", "upper-cases everything", "toy_engine:build"))
     register_reader(ReaderEntry("srt", (".srt",), "srt_reader:split_raw_blocks"))

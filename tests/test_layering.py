@@ -35,6 +35,7 @@ LAYERS: tuple[frozenset[str], ...] = (
             "localize",
             "tomlfile",
             "findings",
+            "registry",
         }
     ),
     frozenset({"ingest", "segment", "glossary", "terms", "engines", "memory"}),  # the stages

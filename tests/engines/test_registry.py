@@ -29,7 +29,7 @@ def build(options, source, target):
 def toy_engine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     (tmp_path / "toy_engine_mod.py").write_text(TOY_ENGINE, encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.setattr(registry, "_REGISTRY", dict(registry._REGISTRY))
+    monkeypatch.setattr(registry, "_REGISTRY", registry._REGISTRY.copy())
     monkeypatch.delitem(sys.modules, "toy_engine_mod", raising=False)
     # The one registry line a new engine needs:
     register_engine(EngineEntry("toy", "upper-cases everything", "toy_engine_mod:build"))

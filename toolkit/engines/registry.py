@@ -11,11 +11,11 @@ module with such a constructor and one line in `_BUILTIN` (or a `register_engine
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..errors import ConfigError
+from ..registry import Registry, load
 from .base import Engine
 
 __all__ = [
@@ -67,22 +67,22 @@ _BUILTIN = (
     EngineEntry("none", "the memory only", "toolkit.engines.builtin:build_none"),
 )
 
-_REGISTRY: dict[str, EngineEntry] = {entry.name: entry for entry in _BUILTIN}
+_REGISTRY: Registry[EngineEntry] = Registry(_BUILTIN)
 
 
 def register_engine(entry: EngineEntry) -> None:
     """Add `entry` (or replace the engine of the same name)."""
-    _REGISTRY[entry.name] = entry
+    _REGISTRY.register(entry)
 
 
 def engine_names() -> tuple[str, ...]:
     """Return the names ``--engine`` accepts, in registration order."""
-    return tuple(_REGISTRY)
+    return _REGISTRY.names()
 
 
 def engine_entries() -> tuple[EngineEntry, ...]:
     """Return every registered engine."""
-    return tuple(_REGISTRY.values())
+    return _REGISTRY.entries()
 
 
 def make_engine(name: str, source: str, target: str, options: EngineOptions) -> Engine | None:
@@ -93,7 +93,6 @@ def make_engine(name: str, source: str, target: str, options: EngineOptions) -> 
     """
     entry = _REGISTRY.get(name)
     if entry is None:
-        raise ConfigError(f"unknown engine {name!r}; use one of {', '.join(_REGISTRY)}")
-    module, _, function = entry.build.partition(":")
-    build: Build = getattr(importlib.import_module(module), function)
+        raise ConfigError(f"unknown engine {name!r}; use one of {', '.join(engine_names())}")
+    build: Build = load(entry.build)
     return build(options, source, target)

@@ -17,13 +17,13 @@ Adding a format is one new module with such a reader and one line in `_BUILTIN` 
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import IngestError
+from ..registry import Registry, for_suffix, load, suffixes
 
 __all__ = [
     "ReaderEntry",
@@ -57,45 +57,45 @@ _BUILTIN = (
     ReaderEntry("mou", (".toml",), "toolkit.ingest.mou:read_mou_document", "document"),
 )
 
-_REGISTRY: dict[str, ReaderEntry] = {entry.name: entry for entry in _BUILTIN}
+_REGISTRY: Registry[ReaderEntry] = Registry(_BUILTIN)
 
 
 def register_reader(entry: ReaderEntry) -> None:
     """Add `entry` (or replace the format of the same name); its suffixes win over older ones."""
-    _REGISTRY.pop(entry.name, None)
-    _REGISTRY[entry.name] = entry
+    _REGISTRY.register(entry)
 
 
 def reader_entries() -> tuple[ReaderEntry, ...]:
     """Return every registered format, in registration order."""
-    return tuple(_REGISTRY.values())
+    return _REGISTRY.entries()
 
 
 def supported_suffixes() -> tuple[str, ...]:
     """Return the suffixes dejakit reads, sorted."""
-    return tuple(sorted({s for entry in _REGISTRY.values() for s in entry.suffixes}))
+    return tuple(sorted(suffixes(_REGISTRY)))
 
 
 def reader_for(path: Path) -> ReaderEntry:
     """Return the format of `path` by its suffix, raising `IngestError` for an unknown one."""
-    suffix = path.suffix.lower()
-    for entry in reversed(_REGISTRY.values()):
-        if suffix in entry.suffixes:
-            return entry
-    known = ", ".join(supported_suffixes())
-    raise IngestError(f"{path}: unsupported input type {path.suffix or '(none)'!r}; use {known}")
+    entry = for_suffix(_REGISTRY, path.suffix.lower())
+    if entry is None:
+        known = ", ".join(supported_suffixes())
+        raise IngestError(
+            f"{path}: unsupported input type {path.suffix or '(none)'!r}; use {known}"
+        )
+    return entry
 
 
 def reader_named(name: str) -> ReaderEntry:
     """Return the format called `name`, raising `IngestError` for an unknown one."""
     entry = _REGISTRY.get(name)
     if entry is None:
-        raise IngestError(f"unknown input format {name!r}; use one of {', '.join(_REGISTRY)}")
+        known = ", ".join(_REGISTRY.names())
+        raise IngestError(f"unknown input format {name!r}; use one of {known}")
     return entry
 
 
 def load_reader(entry: ReaderEntry) -> Callable[..., Any]:
     """Return the reader function of `entry` (importing its module now)."""
-    module, _, function = entry.read.partition(":")
-    reader: Callable[..., Any] = getattr(importlib.import_module(module), function)
+    reader: Callable[..., Any] = load(entry.read)
     return reader

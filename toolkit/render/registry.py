@@ -14,13 +14,13 @@ Adding a format is one new module with such a writer and one line in `_BUILTIN` 
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import RenderError
 from ..model import Document, Issue
+from ..registry import Registry, for_suffix, load, suffixes
 from .options import RenderOptions
 
 __all__ = [
@@ -73,39 +73,36 @@ _BUILTIN = (
     WriterEntry("json", (".json",), "toolkit.render.jsonout:write_json", lossless=True),
 )
 
-_REGISTRY: dict[str, WriterEntry] = {entry.name: entry for entry in _BUILTIN}
+_REGISTRY: Registry[WriterEntry] = Registry(_BUILTIN)
 
 
 def register_writer(entry: WriterEntry) -> None:
     """Add `entry` (or replace the format of the same name); its suffixes win over older ones."""
-    _REGISTRY.pop(entry.name, None)
-    _REGISTRY[entry.name] = entry
+    _REGISTRY.register(entry)
 
 
 def writer_entries() -> tuple[WriterEntry, ...]:
     """Return every registered format, in registration order."""
-    return tuple(_REGISTRY.values())
+    return _REGISTRY.entries()
 
 
 def output_suffixes() -> tuple[str, ...]:
     """Return the suffixes dejakit writes, in registration order (PDF first)."""
-    return tuple(dict.fromkeys(s for entry in _REGISTRY.values() for s in entry.suffixes))
+    return suffixes(_REGISTRY)
 
 
 def writer_for(path: Path) -> WriterEntry:
     """Return the format of `path` by its suffix, raising `RenderError` for an unknown one."""
-    suffix = path.suffix.lower()
-    for entry in reversed(_REGISTRY.values()):
-        if suffix in entry.suffixes:
-            return entry
-    raise RenderError(
-        f"{path}: unknown output type {path.suffix or '(none)'!r}; "
-        f"use one of {', '.join(output_suffixes())}"
-    )
+    entry = for_suffix(_REGISTRY, path.suffix.lower())
+    if entry is None:
+        raise RenderError(
+            f"{path}: unknown output type {path.suffix or '(none)'!r}; "
+            f"use one of {', '.join(output_suffixes())}"
+        )
+    return entry
 
 
 def load_writer(entry: WriterEntry) -> Writer:
     """Return the writer function of `entry` (importing its module now)."""
-    module, _, function = entry.write.partition(":")
-    writer: Writer = getattr(importlib.import_module(module), function)
+    writer: Writer = load(entry.write)
     return writer
