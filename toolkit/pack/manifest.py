@@ -14,7 +14,7 @@ import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, cast
+from typing import Literal, TypedDict, cast
 
 from ..errors import PackError
 from ..glossary.model import Glossary
@@ -158,15 +158,9 @@ def read_manifest(path: Path, *, glossary: Glossary | None) -> Manifest:
     problems.raise_if_any(PackError)
     assert fields is not None  # else a problem was noted
     assert delegation is not None
-    name, title, subtitle, classification, issued, note = fields
     return Manifest(
         path=path,
-        name=name,
-        title=title,
-        subtitle=subtitle,
-        classification=classification,
-        issued=issued,
-        note=note,
+        **fields,
         delegation=delegation,
         sources=tuple(s for s in sources if s is not None),
         agenda=tuple(sorted((a for a in agenda if a), key=lambda a: (a.date, a.start or ""))),
@@ -175,9 +169,18 @@ def read_manifest(path: Path, *, glossary: Glossary | None) -> Manifest:
     )
 
 
-def _pack(
-    table: Table,
-) -> tuple[str, Text, Text | None, Text | None, dt.date | None, Text | None] | None:
+class _PackFields(TypedDict):
+    """The [pack] table's part of a `Manifest`."""
+
+    name: str
+    title: Text
+    subtitle: Text | None
+    classification: Text | None
+    issued: dt.date | None
+    note: Text | None
+
+
+def _pack(table: Table) -> _PackFields | None:
     table.check_keys(_PACK_KEYS)
     name = table.text("name", required=True, hint="delegation-japan-2026-03")
     if name is not None and not _NAME_OK.match(name):
@@ -191,7 +194,14 @@ def _pack(
     note = _text(table, "note")
     if name is None or title is None:
         return None
-    return name, title, subtitle, classification, issued, note
+    return {
+        "name": name,
+        "title": title,
+        "subtitle": subtitle,
+        "classification": classification,
+        "issued": issued,
+        "note": note,
+    }
 
 
 def _text(table: Table, key: str, *, both: bool = False, required: bool = False) -> Text | None:
