@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import secrets
+import sqlite3
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -55,6 +56,13 @@ class ReviewRecord:
     reviewer: str = ""
 
 
+# The columns of ``reviews``, named as `ReviewRecord`'s fields.
+_REVIEW_COLUMNS = (
+    "id, document, source_lang, target_lang, format, path, exported_at, segments, imported_at,"
+    " reviewer"
+)
+
+
 def new_review_id() -> str:
     """Return a fresh review id (``dk-`` and 12 hex digits), unique enough to never collide."""
     return "dk-" + secrets.token_hex(6)
@@ -82,8 +90,7 @@ def record_review(memory: TranslationMemory, record: ReviewRecord) -> None:
 def load_review(memory: TranslationMemory, review_id: str) -> ReviewRecord | None:
     """Return the record of review `review_id`, or None when this memory never exported it."""
     rows = memory._query(
-        "SELECT id, document, source_lang, target_lang, format, path, exported_at, segments,"
-        " imported_at, reviewer FROM reviews WHERE id = ?",
+        f"SELECT {_REVIEW_COLUMNS} FROM reviews WHERE id = ?",
         [review_id],
     )
     return _record(rows[0]) if rows else None
@@ -100,8 +107,7 @@ def latest_review_like(
     keys = {match_key(s) for s in sources}
     best: tuple[int, str, ReviewRecord] | None = None
     for row in memory._query(
-        "SELECT id, document, source_lang, target_lang, format, path, exported_at, segments,"
-        " imported_at, reviewer FROM reviews WHERE imported_at IS NOT NULL"
+        f"SELECT {_REVIEW_COLUMNS} FROM reviews WHERE imported_at IS NOT NULL"
         " AND source_lang = ? AND target_lang = ?",
         [source_lang, target_lang],
     ):
@@ -178,20 +184,11 @@ def _dump(segments: Sequence[ReviewedSegment]) -> str:
     return json.dumps([[s.id, s.source, s.target, s.status] for s in segments], ensure_ascii=False)
 
 
-def _record(row: Sequence[object]) -> ReviewRecord:
+def _record(row: sqlite3.Row) -> ReviewRecord:
+    """Return the review in `row`, a row of ``reviews`` (its columns are the record's fields)."""
+    data = dict(zip(row.keys(), row, strict=True))
     segments = tuple(
         ReviewedSegment(i, unicodedata.normalize("NFC", src), tgt, st)
-        for i, src, tgt, st in json.loads(str(row[7]))
+        for i, src, tgt, st in json.loads(data.pop("segments"))
     )
-    return ReviewRecord(
-        id=str(row[0]),
-        document=str(row[1]),
-        source_lang=str(row[2]),
-        target_lang=str(row[3]),
-        format=str(row[4]),
-        path=str(row[5]),
-        exported_at=str(row[6]),
-        segments=segments,
-        imported_at=str(row[8]) if row[8] else None,
-        reviewer=str(row[9]),
-    )
+    return ReviewRecord(**data, segments=segments)

@@ -15,7 +15,7 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
@@ -87,6 +87,12 @@ class TranslationUnit:
         return self.kind == "approved"
 
 
+# TranslationUnit's fields and the columns of `versions` that hold them.
+_UNIT_FIELDS = tuple(
+    (f.name, "changed_at" if f.name == "updated_at" else f.name) for f in fields(TranslationUnit)
+)
+
+
 @dataclass(frozen=True, slots=True)
 class ImportResult:
     """How many versions an import added, changed, or found already present."""
@@ -133,6 +139,7 @@ class TranslationMemory:
                 ) from None
         try:
             self._db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+            self._db.row_factory = sqlite3.Row  # rows are read by column name
             self._db.execute("PRAGMA busy_timeout = 10000")
             self._prepare()
         except sqlite3.DatabaseError as exc:
@@ -193,7 +200,7 @@ class TranslationMemory:
                 f" AND source_key IN ({marks})",
                 [source_lang, target_lang, *chunk],
             ):
-                versions.setdefault(row[5], []).append(_unit(row))
+                versions.setdefault(row["source_key"], []).append(_unit(row))
         found = {keys[k]: winner(v) for k, v in versions.items()}
         return {s: found[s] for s in sources if s in found}
 
@@ -213,7 +220,7 @@ class TranslationMemory:
         """Yield the served version of every source, optionally one direction, oldest first."""
         groups: dict[tuple[str, str, str], list[tuple[int, TranslationUnit]]] = {}
         for row in self._versions(source_lang, target_lang):
-            groups.setdefault((row[1], row[2], row[5]), []).append((row[0], _unit(row)))
+            groups.setdefault(_group(row), []).append((row["id"], _unit(row)))
         winners = [(min(i for i, _ in g), winner([u for _, u in g])) for g in groups.values()]
         for _, unit in sorted(winners, key=lambda w: w[0]):
             yield unit
@@ -234,7 +241,7 @@ class TranslationMemory:
         """
         groups: dict[tuple[str, str, str], list[TranslationUnit]] = {}
         for row in self._versions(None, None):
-            groups.setdefault((row[1], row[2], row[5]), []).append(_unit(row))
+            groups.setdefault(_group(row), []).append(_unit(row))
         found: list[Conflict] = []
         for (sl, tl, _), units in groups.items():
             if len(units) > 1:
@@ -420,7 +427,7 @@ class TranslationMemory:
                 [(*entry, now) for entry in entries],
             )
 
-    def _versions(self, source_lang: str | None, target_lang: str | None) -> list[tuple[Any, ...]]:
+    def _versions(self, source_lang: str | None, target_lang: str | None) -> list[sqlite3.Row]:
         where, args = [], []
         if source_lang:
             where.append("source_lang = ?")
@@ -433,7 +440,7 @@ class TranslationMemory:
             sql += " WHERE " + " AND ".join(where)
         return self._query(sql + " ORDER BY id", args)
 
-    def _query(self, sql: str, args: Sequence[object]) -> list[tuple[Any, ...]]:
+    def _query(self, sql: str, args: Sequence[object]) -> list[sqlite3.Row]:
         try:
             return self._db.execute(sql, args).fetchall()
         except sqlite3.DatabaseError as exc:
@@ -444,21 +451,14 @@ def _provenance(unit: TranslationUnit) -> tuple[str, str, str, str]:
     return (unit.origin, unit.reviewer, unit.document, unit.segment_id)
 
 
-def _unit(row: Sequence[Any]) -> TranslationUnit:
-    (_, sl, tl, source, target, _, kind, _, origin, reviewer, doc, seg, created, changed) = row
-    return TranslationUnit(
-        sl,
-        tl,
-        source,
-        target,
-        origin=origin,
-        updated_at=changed,
-        kind=kind,
-        reviewer=reviewer,
-        document=doc,
-        segment_id=seg,
-        created_at=created,
-    )
+def _unit(row: sqlite3.Row) -> TranslationUnit:
+    """Return the version in `row` (selected with `_COLUMNS`) as a unit."""
+    return TranslationUnit(**{name: row[column] for name, column in _UNIT_FIELDS})
+
+
+def _group(row: sqlite3.Row) -> tuple[str, str, str]:
+    """Return the direction and match key of the version in `row`: the versions of one source."""
+    return (row["source_lang"], row["target_lang"], row["source_key"])
 
 
 class _Transaction:
