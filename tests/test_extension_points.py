@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -84,7 +85,7 @@ das Forschungsinstitut in Koriyama.
 
 
 @pytest.fixture
-def toy_modules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def toy_modules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Write the three new modules, and register them as a contributor would (one line each)."""
     plugins = tmp_path / "plugins"
     plugins.mkdir()
@@ -94,13 +95,11 @@ def toy_modules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.syspath_prepend(str(plugins))
     for name in ("toy_engine", "srt_reader", "md_writer"):
         monkeypatch.delitem(sys.modules, name, raising=False)
-    monkeypatch.setattr(engines, "_REGISTRY", engines._REGISTRY.copy())
-    monkeypatch.setattr(readers, "_REGISTRY", readers._REGISTRY.copy())
-    monkeypatch.setattr(writers, "_REGISTRY", writers._REGISTRY.copy())
-
-    register_engine(EngineEntry("toy", "upper-cases everything", "toy_engine:build"))
-    register_reader(ReaderEntry("srt", (".srt",), "srt_reader:split_raw_blocks"))
-    register_writer(WriterEntry("markdown", (".md",), "md_writer:write_markdown"))
+    with engines.ENGINES.restored(), readers.READERS.restored(), writers.WRITERS.restored():
+        register_engine(EngineEntry("toy", "upper-cases everything", "toy_engine:build"))
+        register_reader(ReaderEntry("srt", (".srt",), "srt_reader:split_raw_blocks"))
+        register_writer(WriterEntry("markdown", (".md",), "md_writer:write_markdown"))
+        yield
 
 
 def test_a_new_engine_and_a_new_format_work_from_the_command_line(

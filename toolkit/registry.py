@@ -9,8 +9,9 @@ entry of a name that exists replaces it; for files, the newest entry that takes 
 
 from __future__ import annotations
 
+import contextlib
 import importlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, Generic, Protocol, TypeVar
 
 __all__ = ["Registry", "for_suffix", "load", "suffixes"]
@@ -53,9 +54,14 @@ class Registry(Generic[E]):
         """Return the entry called `name`, or None."""
         return self._entries.get(name)
 
-    def copy(self) -> Registry[E]:
-        """Return a registry with the same entries (a test registers into a copy)."""
-        return Registry(self._entries.values())
+    @contextlib.contextmanager
+    def restored(self) -> Iterator[None]:
+        """Undo, on leaving the block, what was registered inside it (a test's toy entries)."""
+        saved = dict(self._entries)
+        try:
+            yield
+        finally:
+            self._entries = saved
 
 
 def for_suffix(registry: Registry[F], suffix: str) -> F | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,14 +27,14 @@ def build(options, source, target):
 
 
 @pytest.fixture
-def toy_engine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+def toy_engine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     (tmp_path / "toy_engine_mod.py").write_text(TOY_ENGINE, encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.setattr(registry, "_REGISTRY", registry._REGISTRY.copy())
     monkeypatch.delitem(sys.modules, "toy_engine_mod", raising=False)
-    # The one registry line a new engine needs:
-    register_engine(EngineEntry("toy", "upper-cases everything", "toy_engine_mod:build"))
-    return "toy"
+    with registry.ENGINES.restored():
+        # The one registry line a new engine needs:
+        register_engine(EngineEntry("toy", "upper-cases everything", "toy_engine_mod:build"))
+        yield "toy"
 
 
 def test_builtin_engines_are_registered() -> None:

@@ -14,7 +14,7 @@ from toolkit.pack.manifest import read_manifest
 
 def test_sample_manifest_resolves_names_from_the_glossary(glossary: Glossary) -> None:
     manifest = read_manifest(SAMPLES / "pack.toml", glossary=glossary)
-    assert manifest.name == "delegationsreise-japan-2026-03"
+    assert manifest.pack.name == "delegationsreise-japan-2026-03"
     people = {p.id: p for p in manifest.participants}
     neubaur, uchibori = people["neubaur"], people["uchibori"]
     assert neubaur.name.ja == "モナ・ノイバウアー"  # the manifest gave only the German form

@@ -19,6 +19,7 @@ from ..registry import Registry, load
 from .base import Engine
 
 __all__ = [
+    "ENGINES",
     "EngineEntry",
     "EngineOptions",
     "engine_entries",
@@ -67,22 +68,10 @@ _BUILTIN = (
     EngineEntry("none", "the memory only", "toolkit.engines.builtin:build_none"),
 )
 
-_REGISTRY: Registry[EngineEntry] = Registry(_BUILTIN)
-
-
-def register_engine(entry: EngineEntry) -> None:
-    """Add `entry` (or replace the engine of the same name)."""
-    _REGISTRY.register(entry)
-
-
-def engine_names() -> tuple[str, ...]:
-    """Return the names ``--engine`` accepts, in registration order."""
-    return _REGISTRY.names()
-
-
-def engine_entries() -> tuple[EngineEntry, ...]:
-    """Return every registered engine."""
-    return _REGISTRY.entries()
+ENGINES: Registry[EngineEntry] = Registry(_BUILTIN)
+register_engine = ENGINES.register
+engine_names = ENGINES.names  # what --engine accepts, in registration order
+engine_entries = ENGINES.entries
 
 
 def make_engine(name: str, source: str, target: str, options: EngineOptions) -> Engine | None:
@@ -91,7 +80,7 @@ def make_engine(name: str, source: str, target: str, options: EngineOptions) -> 
     Raises `ConfigError` for an unknown name and whatever the engine raises (`EngineError`)
     when it can't serve the route.
     """
-    entry = _REGISTRY.get(name)
+    entry = ENGINES.get(name)
     if entry is None:
         raise ConfigError(f"unknown engine {name!r}; use one of {', '.join(engine_names())}")
     build: Build = load(entry.build)

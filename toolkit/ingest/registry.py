@@ -26,6 +26,7 @@ from ..errors import IngestError
 from ..registry import Registry, for_suffix, load, suffixes
 
 __all__ = [
+    "READERS",
     "ReaderEntry",
     "ReaderKind",
     "load_reader",
@@ -57,27 +58,19 @@ _BUILTIN = (
     ReaderEntry("mou", (".toml",), "toolkit.ingest.mou:read_mou_document", "document"),
 )
 
-_REGISTRY: Registry[ReaderEntry] = Registry(_BUILTIN)
-
-
-def register_reader(entry: ReaderEntry) -> None:
-    """Add `entry` (or replace the format of the same name); its suffixes win over older ones."""
-    _REGISTRY.register(entry)
-
-
-def reader_entries() -> tuple[ReaderEntry, ...]:
-    """Return every registered format, in registration order."""
-    return _REGISTRY.entries()
+READERS: Registry[ReaderEntry] = Registry(_BUILTIN)
+register_reader = READERS.register  # a new format's suffixes win over older ones
+reader_entries = READERS.entries
 
 
 def supported_suffixes() -> tuple[str, ...]:
     """Return the suffixes dejakit reads, sorted."""
-    return tuple(sorted(suffixes(_REGISTRY)))
+    return tuple(sorted(suffixes(READERS)))
 
 
 def reader_for(path: Path) -> ReaderEntry:
     """Return the format of `path` by its suffix, raising `IngestError` for an unknown one."""
-    entry = for_suffix(_REGISTRY, path.suffix.lower())
+    entry = for_suffix(READERS, path.suffix.lower())
     if entry is None:
         known = ", ".join(supported_suffixes())
         raise IngestError(
@@ -88,9 +81,9 @@ def reader_for(path: Path) -> ReaderEntry:
 
 def reader_named(name: str) -> ReaderEntry:
     """Return the format called `name`, raising `IngestError` for an unknown one."""
-    entry = _REGISTRY.get(name)
+    entry = READERS.get(name)
     if entry is None:
-        known = ", ".join(_REGISTRY.names())
+        known = ", ".join(READERS.names())
         raise IngestError(f"unknown input format {name!r}; use one of {known}")
     return entry
 

@@ -157,10 +157,10 @@ def _manifest_texts(
 ) -> tuple[dict[str, Bilingual], Document | None, list[Issue]]:
     """Return the manifest's texts in both languages, translating sides it leaves out."""
     fields: dict[str, Text | None] = {
-        "title": manifest.title,
-        "subtitle": manifest.subtitle,
-        "classification": manifest.classification,
-        "note": manifest.note,
+        "title": manifest.pack.title,
+        "subtitle": manifest.pack.subtitle,
+        "classification": manifest.pack.classification,
+        "note": manifest.pack.note,
         "who": manifest.delegation.who,
     }
     for index, item in enumerate(manifest.agenda):

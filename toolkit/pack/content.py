@@ -151,7 +151,7 @@ class Pack:
     @property
     def name(self) -> str:
         """Return the output file stem."""
-        return self.manifest.name
+        return self.manifest.pack.name
 
     def people(self, side: Side) -> list[Person]:
         """Return the participants of `side`, in manifest (protocol) order."""

@@ -92,7 +92,7 @@ def write_pack_docx(pack: Pack, path: Path, *, with_qa: bool = False) -> None:
     if with_qa:
         builder.chapter("qa")
         builder.qa(pack)
-    builder.save(path, f"{pack.manifest.title.de} · {pack.manifest.title.ja}")
+    builder.save(path, f"{pack.manifest.pack.title.de} · {pack.manifest.pack.title.ja}")
 
 
 def write_fact_sheet_docx(
@@ -163,11 +163,11 @@ class _Builder:
             rows.append((LABELS["route"], _plain(route["de"], route["ja"])))
         dates = {lang: date_range(delegation.start, delegation.end, lang) for lang in ("de", "ja")}
         rows.append((LABELS["dates"], _plain(dates["de"], dates["ja"])))
-        if manifest.issued:
+        if manifest.pack.issued:
             from ..localize import format_date_for
 
             issued = [
-                format_date_for(manifest.issued, lang, weekday=False) for lang in ("de", "ja")
+                format_date_for(manifest.pack.issued, lang, weekday=False) for lang in ("de", "ja")
             ]
             rows.append((LABELS["issued"], _plain(*issued)))
         self.spacer()

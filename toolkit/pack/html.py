@@ -210,7 +210,7 @@ def render_pack_html(
     return _render(
         template_dir,
         today,
-        doc_title=f"{manifest.title.de} · {manifest.title.ja}",
+        doc_title=f"{manifest.pack.title.de} · {manifest.pack.title.ja}",
         pack=pack,
         manifest=manifest,
         texts=pack.texts,
@@ -221,7 +221,9 @@ def render_pack_html(
         toc=toc_entries(pack, with_qa=with_qa),
         dates={lang: date_range(delegation.start, delegation.end, lang) for lang in ("de", "ja")},
         issued={
-            lang: format_date_for(manifest.issued, lang, weekday=False) if manifest.issued else ""
+            lang: format_date_for(manifest.pack.issued, lang, weekday=False)
+            if manifest.pack.issued
+            else ""
             for lang in ("de", "ja")
         },
         document_rows=document_rows,

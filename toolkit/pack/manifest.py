@@ -14,7 +14,7 @@ import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, TypedDict, cast
+from typing import Literal, cast
 
 from ..errors import PackError
 from ..glossary.model import Glossary
@@ -30,6 +30,7 @@ __all__ = [
     "Contact",
     "Delegation",
     "Manifest",
+    "PackInfo",
     "Person",
     "Side",
     "Source",
@@ -108,17 +109,24 @@ class Delegation:
     end: dt.date
 
 
-@dataclass(frozen=True)
-class Manifest:
-    """A checked pack manifest."""
+@dataclass(frozen=True, slots=True)
+class PackInfo:
+    """The [pack] table: the output's name, the title page's texts and the date of issue."""
 
-    path: Path
-    name: str
+    name: str  # the output file name: out/<name>.pdf
     title: Text
     subtitle: Text | None
     classification: Text | None
     issued: dt.date | None
     note: Text | None
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """A checked pack manifest."""
+
+    path: Path
+    pack: PackInfo
     delegation: Delegation
     sources: tuple[Source, ...]
     agenda: tuple[AgendaItem, ...]
@@ -154,13 +162,13 @@ def read_manifest(path: Path, *, glossary: Glossary | None) -> Manifest:
     ]
     agenda = [_agenda(t, glossary, ids, delegation) for t in top.tables("agenda", "[[agenda]]")]
     contacts = [read_contact(t, glossary) for t in top.tables("contact", "[[contact]]")]
-    fields = _pack(pack) if pack else None
+    info = _pack(pack) if pack else None
     problems.raise_if_any(PackError)
-    assert fields is not None  # else a problem was noted
+    assert info is not None  # else a problem was noted
     assert delegation is not None
     return Manifest(
         path=path,
-        **fields,
+        pack=info,
         delegation=delegation,
         sources=tuple(s for s in sources if s is not None),
         agenda=tuple(sorted((a for a in agenda if a), key=lambda a: (a.date, a.start or ""))),
@@ -169,18 +177,7 @@ def read_manifest(path: Path, *, glossary: Glossary | None) -> Manifest:
     )
 
 
-class _PackFields(TypedDict):
-    """The [pack] table's part of a `Manifest`."""
-
-    name: str
-    title: Text
-    subtitle: Text | None
-    classification: Text | None
-    issued: dt.date | None
-    note: Text | None
-
-
-def _pack(table: Table) -> _PackFields | None:
+def _pack(table: Table) -> PackInfo | None:
     table.check_keys(_PACK_KEYS)
     name = table.text("name", required=True, hint="delegation-japan-2026-03")
     if name is not None and not _NAME_OK.match(name):
@@ -194,14 +191,7 @@ def _pack(table: Table) -> _PackFields | None:
     note = _text(table, "note")
     if name is None or title is None:
         return None
-    return {
-        "name": name,
-        "title": title,
-        "subtitle": subtitle,
-        "classification": classification,
-        "issued": issued,
-        "note": note,
-    }
+    return PackInfo(name, title, subtitle, classification, issued, note)
 
 
 def _text(table: Table, key: str, *, both: bool = False, required: bool = False) -> Text | None:

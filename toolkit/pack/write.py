@@ -51,7 +51,7 @@ def write_pack(
                 html,
                 tmp_pdf,
                 template_dir=template_dir,
-                title=f"{pack.manifest.title.de} · {pack.manifest.title.ja}",
+                title=f"{pack.manifest.pack.title.de} · {pack.manifest.pack.title.ja}",
                 lang="de",
                 pdf_variant="pdf/ua-1",  # tagged like the handouts, language per cell
                 tagged=True,

@@ -24,6 +24,7 @@ from ..registry import Registry, for_suffix, load, suffixes
 from .options import RenderOptions
 
 __all__ = [
+    "WRITERS",
     "RenderJob",
     "Writer",
     "WriterEntry",
@@ -73,27 +74,19 @@ _BUILTIN = (
     WriterEntry("json", (".json",), "toolkit.render.jsonout:write_json", lossless=True),
 )
 
-_REGISTRY: Registry[WriterEntry] = Registry(_BUILTIN)
-
-
-def register_writer(entry: WriterEntry) -> None:
-    """Add `entry` (or replace the format of the same name); its suffixes win over older ones."""
-    _REGISTRY.register(entry)
-
-
-def writer_entries() -> tuple[WriterEntry, ...]:
-    """Return every registered format, in registration order."""
-    return _REGISTRY.entries()
+WRITERS: Registry[WriterEntry] = Registry(_BUILTIN)
+register_writer = WRITERS.register  # a new format's suffixes win over older ones
+writer_entries = WRITERS.entries
 
 
 def output_suffixes() -> tuple[str, ...]:
     """Return the suffixes dejakit writes, in registration order (PDF first)."""
-    return suffixes(_REGISTRY)
+    return suffixes(WRITERS)
 
 
 def writer_for(path: Path) -> WriterEntry:
     """Return the format of `path` by its suffix, raising `RenderError` for an unknown one."""
-    entry = for_suffix(_REGISTRY, path.suffix.lower())
+    entry = for_suffix(WRITERS, path.suffix.lower())
     if entry is None:
         raise RenderError(
             f"{path}: unknown output type {path.suffix or '(none)'!r}; "
