@@ -98,7 +98,11 @@ def toy_modules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Non
     with engines.ENGINES.restored(), readers.READERS.restored(), writers.WRITERS.restored():
         register_engine(EngineEntry("toy", "upper-cases everything", "toy_engine:build"))
         register_reader(ReaderEntry("srt", (".srt",), "srt_reader:split_raw_blocks"))
-        register_writer(WriterEntry("markdown", (".md",), "md_writer:write_markdown"))
+        register_writer(
+            WriterEntry(
+                "markdown", (".md",), "md_writer:write_markdown", media_type="text/markdown"
+            )
+        )
         yield
 
 
@@ -177,3 +181,13 @@ def test_an_unregistered_output_suffix_names_the_registered_ones(
     assert "unknown output type '.odt'" in result.output
     assert ".md" in result.output
     assert not (tmp_path / "film.odt").exists()
+
+
+def test_a_new_output_format_is_offered_on_the_web_page(toy_modules: None) -> None:
+    from toolkit.web.forms import download_formats, download_from_form
+
+    formats = download_formats()
+    assert formats["markdown"] == (".md", "text/markdown")
+    assert list(formats)[:4] == ["pdf", "docx", "html", "json"]
+    assert list(formats)[-2:] == ["review", "xliff"]  # review files stay last
+    assert download_from_form({"format": "markdown"}).format == "markdown"

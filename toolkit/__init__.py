@@ -73,6 +73,7 @@ from .render import (
     output_suffixes,
     register_writer,
     render_document,
+    writer_entries,
 )
 from .resources import glossary_dir, template_dir
 from .segment import segment_text, split_text
@@ -312,4 +313,5 @@ __all__ = [  # noqa: RUF022  # plainly sorted, as tests/test_package.py checks
     "write_pack",
     "write_tbx",
     "write_tmx",
+    "writer_entries",
 ]

@@ -18,6 +18,7 @@ from .registry import (
     load_writer,
     output_suffixes,
     register_writer,
+    writer_entries,
     writer_for,
 )
 
@@ -29,6 +30,7 @@ __all__ = [
     "register_writer",
     "render_document",
     "without_furniture",
+    "writer_entries",
 ]
 
 

@@ -24,6 +24,7 @@ from ..registry import Registry, for_suffix, load, suffixes
 from .options import RenderOptions
 
 __all__ = [
+    "DOCX_MEDIA_TYPE",
     "WRITERS",
     "RenderJob",
     "Writer",
@@ -34,6 +35,9 @@ __all__ = [
     "writer_entries",
     "writer_for",
 ]
+
+
+DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,13 +69,25 @@ class WriterEntry:
     suffixes: tuple[str, ...]
     write: str
     lossless: bool = False
+    media_type: str = "application/octet-stream"  # what the web page sends it as
 
 
 _BUILTIN = (
-    WriterEntry("pdf", (".pdf",), "toolkit.render.pdf:render_pdf"),
-    WriterEntry("docx", (".docx",), "toolkit.render.docx:render_docx"),
-    WriterEntry("html", (".html", ".htm"), "toolkit.render.html:write_html"),
-    WriterEntry("json", (".json",), "toolkit.render.jsonout:write_json", lossless=True),
+    WriterEntry("pdf", (".pdf",), "toolkit.render.pdf:render_pdf", media_type="application/pdf"),
+    WriterEntry("docx", (".docx",), "toolkit.render.docx:render_docx", media_type=DOCX_MEDIA_TYPE),
+    WriterEntry(
+        "html",
+        (".html", ".htm"),
+        "toolkit.render.html:write_html",
+        media_type="text/html; charset=utf-8",
+    ),
+    WriterEntry(
+        "json",
+        (".json",),
+        "toolkit.render.jsonout:write_json",
+        lossless=True,
+        media_type="application/json",
+    ),
 )
 
 WRITERS: Registry[WriterEntry] = Registry(_BUILTIN)

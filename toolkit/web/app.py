@@ -16,7 +16,7 @@ from starlette.routing import Route
 
 from .. import ToolkitError, TranslationMemory, read_document
 from ..qa import check_segment
-from .forms import FORMATS, download_from_form, lang_from_form
+from .forms import download_formats, download_from_form, lang_from_form
 from .workspace import DOCUMENT_SUFFIXES, DocRecord, UploadRejected, download_name, store_upload
 
 if TYPE_CHECKING:
@@ -116,7 +116,7 @@ def document_routes(web: WebApp) -> list[Route]:
             approvals=record.extra.setdefault("approvals", {}),
             saved=request.query_params.get("saved", ""),
             reviewer=web.reviewer_name(request),
-            formats=list(FORMATS),
+            formats=[(name, suffix) for name, (suffix, _) in download_formats().items()],
         )
 
     async def approve(request: Request) -> Response:
@@ -179,7 +179,7 @@ def document_routes(web: WebApp) -> list[Route]:
         if doc is None:
             return RedirectResponse(f"/documents/{record.id}", status_code=303)
         wanted = download_from_form(form)
-        suffix, media = FORMATS[wanted.format]
+        suffix, media = download_formats()[wanted.format]
         out = record.folder / f"out-{web.next_name()}{suffix}"
         await asyncio.to_thread(web.write_output, doc, record, out, wanted)
         name = download_name(record.name, f".{doc.target_lang}{suffix}")

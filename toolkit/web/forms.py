@@ -9,36 +9,47 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .. import DEFAULT_NOTICE, FIRSTS, LAYOUTS, PAPERS, ConfigError, Lang, RenderOptions
+from .. import (
+    DEFAULT_NOTICE,
+    FIRSTS,
+    LAYOUTS,
+    PAPERS,
+    ConfigError,
+    Lang,
+    RenderOptions,
+    writer_entries,
+)
 from ..model import LANGS
 from ..render.options import render_options_from_names
+from ..render.registry import DOCX_MEDIA_TYPE
 
 __all__ = [
     "FIRSTS",
-    "FORMATS",
     "LAYOUTS",
     "PAPERS",
+    "REVIEW_FORMATS",
     "Download",
+    "download_formats",
     "download_from_form",
     "lang_from_form",
     "render_options_from_form",
 ]
 
-# format key → (file suffix, media type); the review files go through export_review
-FORMATS: dict[str, tuple[str, str]] = {
-    "pdf": (".pdf", "application/pdf"),
-    "docx": (
-        ".docx",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ),
-    "html": (".html", "text/html; charset=utf-8"),
-    "json": (".json", "application/json"),
-    "review": (
-        ".review.docx",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ),
+# The review files, which go through export_review and the memory rather than a writer.
+REVIEW_FORMATS: dict[str, tuple[str, str]] = {
+    "review": (".review.docx", DOCX_MEDIA_TYPE),
     "xliff": (".xlf", "application/xliff+xml"),
 }
+
+
+def download_formats() -> dict[str, tuple[str, str]]:
+    """Return format name → (file suffix, media type): every output format, then review files.
+
+    Read from the writer registry on each call, so a format registered by a plugin (see
+    CONTRIBUTING.md) is offered on the page as on the command line.
+    """
+    handouts = {e.name: (e.suffixes[0], e.media_type) for e in writer_entries()}
+    return {**handouts, **REVIEW_FORMATS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +96,7 @@ def render_options_from_form(form: Mapping[str, object]) -> RenderOptions:
 def download_from_form(form: Mapping[str, object]) -> Download:
     """Return the format and options the download form names."""
     fmt = _text(form, "format", "pdf")
-    if fmt not in FORMATS:
-        raise ConfigError(f"format={fmt!r}: use one of {', '.join(FORMATS)}")
+    formats = download_formats()
+    if fmt not in formats:
+        raise ConfigError(f"format={fmt!r}: use one of {', '.join(formats)}")
     return Download(fmt, render_options_from_form(form), bool(form.get("qa_appendix")))

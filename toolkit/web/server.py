@@ -36,7 +36,7 @@ from .. import (
     translate_document,
 )
 from ..limits import current_limits
-from .forms import Download
+from .forms import REVIEW_FORMATS, Download
 from .i18n import UI_COOKIE, UI_LANGS, pick_language, translator
 from .jobs import Job, JobRunner, Progress
 from .security import CSRF_FIELD, Access, SecurityMiddleware, csrf_ok, is_loopback
@@ -209,7 +209,7 @@ class WebApp:
 
     def write_output(self, doc: Document, record: DocRecord, path: Path, wanted: Download) -> None:
         """Write `doc` to `path` as `wanted` says: a handout, or a review file for the memory."""
-        if wanted.format in ("review", "xliff"):
+        if wanted.format in REVIEW_FORMATS:
             from .. import export_review
 
             with TranslationMemory(self.memory_path) as memory:
