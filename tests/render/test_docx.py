@@ -316,3 +316,29 @@ def test_the_tail_keeps_with_the_next_but_a_tall_paragraph_may_still_break(
     assert flags(tall) == {"keepNext"}  # its end goes with the contact, its lines may break
     assert flags(contact) == {"keepLines"}  # the last block: whole, kept with nothing
     assert check_docx(path) == []
+
+
+def test_qa_appendix_has_fixed_columns_and_marks_cut_excerpts(
+    translated: Document, tmp_path: Path
+) -> None:
+    from toolkit.model import Issue
+
+    segment = next(iter(translated.segments()))
+    issues = [Issue(segment.id, "untranslated", "critical", "not translated")]
+    path = tmp_path / "qa.docx"
+    render_document(translated, path, issues=issues)
+    table = docx.Document(str(path)).tables[-1]
+    assert table.rows[0].cells[0].text == "Segment · 番号"
+    widths = [cell.width for cell in table.rows[1].cells]
+    assert widths[3] > 3 * widths[0]  # the finding gets the room
+    layout = table._tbl.tblPr.find(qn("w:tblLayout"))
+    assert layout is not None
+    assert layout.get(qn("w:type")) == "fixed"
+
+
+def test_cut_excerpt_ends_after_a_word_with_an_ellipsis() -> None:
+    from toolkit.render.docx import _shortened
+
+    text = "Die Ministerin ist vom 1. bis 6. März mit einer Delegation aus Wirtschaft unterwegs."
+    assert _shortened(text, 200) == text
+    assert _shortened(text, 40) == "Die Ministerin ist vom 1. bis 6. März…"

@@ -49,6 +49,8 @@ from .view import UNTRANSLATED_LABEL, Run, summarize
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
     from docx.section import Section
+    from docx.shared import Length
+    from docx.table import Table
     from docx.text.paragraph import Paragraph
 
 __all__ = [
@@ -110,7 +112,7 @@ def render_docx(doc: Document, path: Path, job: RenderJob) -> None:
     else:
         _add_table(document, handout)
     if issues:
-        _add_qa_appendix(document, doc, issues)
+        _add_qa_appendix(document, doc, issues, _text_width(handout))
     try:
         with atomic_path(path) as tmp:
             document.save(str(tmp))
@@ -187,17 +189,12 @@ def _add_meta_line(document: WordDocument, doc: Document, handout: Handout) -> N
 def _add_table(document: WordDocument, handout: Handout) -> None:
     """Side by side: one borderless row per block, the header row repeated on every page."""
     from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.shared import Emu
 
     columns = handout.columns
     table = document.add_table(rows=1, cols=len(columns))
     table.style = document.styles["Parallel Text"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    child(table._tbl.tblPr, "w:tblLayout", type="fixed")
-    widths = [Emu(int(_text_width(handout) * 36000 * c.share)) for c in columns]
-    for column, column_width in zip(table.columns, widths, strict=True):
-        column.width = column_width
+    widths = _fixed_widths(table, [c.share for c in columns], _text_width(handout))
     head = table.rows[0]
     set_row(head, header=True)
     for cell, column, cell_width in zip(head.cells, columns, widths, strict=True):
@@ -338,29 +335,62 @@ def fill(
             run.add_break()
 
 
-def _add_qa_appendix(document: WordDocument, doc: Document, issues: Sequence[Issue]) -> None:
+def _fixed_widths(table: Table, shares: Sequence[float], text_width: float) -> list[Length]:
+    """Give `table` fixed columns of these `shares` of `text_width` (mm); return the widths.
+
+    Word takes the widths from the cells, LibreOffice from the columns: callers set both.
+    """
+    from docx.shared import Emu
+
+    table.autofit = False
+    child(table._tbl.tblPr, "w:tblLayout", type="fixed")
+    widths: list[Length] = [Emu(int(text_width * 36000 * share)) for share in shares]
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    return widths
+
+
+# The QA table's columns: segment id, severity and check narrow, the finding wide.
+_QA_SHARES = (0.14, 0.18, 0.16, 0.52)
+
+
+def _add_qa_appendix(
+    document: WordDocument, doc: Document, issues: Sequence[Issue], text_width: float
+) -> None:
     heading = document.add_paragraph()
     fill(heading, "Heading 1", [Run(joined(HANDOUT["qa_title"]))], "de")
     child(heading._p.get_or_add_pPr(), "w:pageBreakBefore")
     sources = {s.id: s.source for s in doc.segments()}
     table = document.add_table(rows=1, cols=4)
     table.style = document.styles["Light Rules"]
-    for cell, text in zip(
-        table.rows[0].cells,
-        [joined(HANDOUT[key]) for key in ("qa_segment", "qa_severity", "qa_check", "qa_message")],
-        strict=True,
-    ):
+    widths = _fixed_widths(table, _QA_SHARES, text_width)
+    heads = [
+        joined(HANDOUT[key]) for key in ("qa_segment", "qa_severity", "qa_check", "qa_message")
+    ]
+    for cell, text, width in zip(table.rows[0].cells, heads, widths, strict=True):
+        cell.width = width
         fill(cell.paragraphs[0], "Table Heading", [Run(text)], "de")
     set_row(table.rows[0], header=True)
     for issue in issues:
         row = append_row(table)
         set_row(row)
         cells = row.cells
+        for cell, width in zip(cells, widths, strict=True):
+            cell.width = width
         for cell, text in zip(
             cells[:3], (issue.segment_id, issue.severity, issue.check), strict=True
         ):
             fill(cell.paragraphs[0], "Table Text", [Run(text)], "en")
-        excerpt = sources.get(issue.segment_id, "")[:120]
+        excerpt = _shortened(sources.get(issue.segment_id, ""), 120)
         paragraph = cells[3].paragraphs[0]
         fill(paragraph, "Table Text", [Run(issue.message, line_break=True)], "en")
         fill(paragraph, "Table Text", [Run(excerpt)], doc.source_lang)
+
+
+def _shortened(text: str, limit: int) -> str:
+    """Return `text`, cut after a word and marked with "…" when longer than `limit` characters."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:") + "…"
