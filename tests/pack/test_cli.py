@@ -107,6 +107,15 @@ def test_sample_pack_builds_pdf_and_docx(
     fonts = document.styles["Normal"].element.rPr.find(qn("w:rFonts"))
     assert fonts.get(qn("w:eastAsia")) == "Noto Serif CJK JP"
 
+    # The QA summary's heads: German above Japanese, from the labels file, in both outputs.
+    assert "Segmente\n文数" in cells
+    assert "funktional\n機能面" in cells
+    qa_page = text.split("\f")[
+        pages["QA-Bericht für die Bearbeitung · 品質チェック（作成者用）"] - 1
+    ]
+    assert "機械翻訳" in qa_page
+    assert "体裁" in qa_page
+
 
 @pytest.mark.parametrize(
     ("old", "new", "expected"),

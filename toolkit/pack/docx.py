@@ -397,7 +397,8 @@ class _Builder:
 
     def qa(self, pack: Pack) -> None:
         table = self.table(5, (0.44, 0.14, 0.14, 0.14, 0.14))
-        heads = ["Teil · 部分", "Segmente", "nicht übersetzt · 未翻訳", "kritisch", "funktional"]
+        keys = ("qa_part", "qa_segments", "untranslated", "critical", "functional")
+        heads = ["\n".join(LABELS[key]) for key in keys]  # German above Japanese
         self.cells(table.rows[0], heads, "Table Heading", header=True)
         rows = qa_rows(pack)
         for row in rows:
@@ -463,12 +464,11 @@ class _Builder:
         shade: str = "",
     ) -> None:
         for cell, text in zip(row.cells, texts, strict=False):
-            latin = any(c.isascii() and c.isalpha() for c in text)
-            lang: Lang = "ja" if has_japanese(text) and not latin else "de"
-            lines = text.split("\n")
-            fill(cell.paragraphs[0], style, [Run(lines[0])], lang)
-            for line in lines[1:]:
-                fill(cell.add_paragraph(), style, [Run(line)], lang)
+            for index, line in enumerate(text.split("\n")):
+                latin = any(c.isascii() and c.isalpha() for c in line)
+                lang: Lang = "ja" if has_japanese(line) and not latin else "de"
+                paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+                fill(paragraph, style, [Run(line)], lang)
             if shade:
                 shade_cell(cell, shade)
         set_row(row, header=header)
