@@ -71,6 +71,7 @@ def test_translate_approve_and_the_memory_holds_the_reviewer(
     )
     assert served.document == "release.txt"
     assert served.segment_id == "b1.s1"
+    assert served.origin == "web"
     # the next translation of the same text takes the approval from the memory
     again = client.get(translate(client, upload(client, RELEASE)))
     assert again.text.count('data-status="approved"') == 1
