@@ -38,7 +38,6 @@ def test_pack_and_handout_labels_do_not_collide() -> None:
 
 
 def test_labels_reach_the_outputs() -> None:
-    from toolkit.pack.content import SIDE_LABELS
     from toolkit.pack.html import LABELS
     from toolkit.render.html import BILINGUAL_LABELS
     from toolkit.render.view import UNTRANSLATED_LABEL
@@ -47,4 +46,4 @@ def test_labels_reach_the_outputs() -> None:
     assert BILINGUAL_LABELS["qa_title"] == (("QA-Bericht", "de"), ("品質チェック", "ja"))
     assert LABELS["glossary"] == ("Glossar", "用語集")
     assert LABELS["untranslated"] == labels.HANDOUT["untranslated"]
-    assert SIDE_LABELS["partner"] == ("Gesprächspartner", "先方")
+    assert LABELS["partner"] == ("Gesprächspartner", "先方")

@@ -16,13 +16,11 @@ from ..glossary.model import Entry
 from ..ingest.mou import Mou
 from ..localize import format_date_for
 from ..model import Document, Issue, Lang
-from ..render.labels import SIDES
 from ..render.view import Run
 from .manifest import AgendaItem, Manifest, Person, Side
 from .names import Name
 
 __all__ = [
-    "SIDE_LABELS",
     "AgendaDay",
     "AgendaRow",
     "Bilingual",
@@ -37,7 +35,6 @@ __all__ = [
 ]
 
 Runs = tuple[Run, ...]
-SIDE_LABELS: dict[str, tuple[str, str]] = SIDES  # keyed by `Side`
 
 
 @dataclass(frozen=True, slots=True)

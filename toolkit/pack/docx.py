@@ -37,7 +37,7 @@ from ..render.ooxml import (
     update_fields_on_open,
 )
 from ..render.view import Run
-from .content import SIDE_LABELS, Bilingual, Pack, Runs, Section, date_range
+from .content import Bilingual, Pack, Runs, Section, date_range
 from .docxstyles import pack_styles
 from .html import LABELS, document_rows, fact_rows, qa_rows, toc_entries
 from .manifest import SIDES, Contact, Person
@@ -72,7 +72,7 @@ def write_pack_docx(pack: Pack, path: Path, *, with_qa: bool = False) -> None:
         for side in SIDES:
             people = pack.people(side)
             if people:
-                builder.group(*SIDE_LABELS[side])
+                builder.group(*LABELS[side])
                 builder.people(people, lead=pack.manifest.delegation.lead)
     for key, sections in (("mous", pack.mous()), ("documents", pack.documents())):
         if sections:
@@ -84,7 +84,7 @@ def write_pack_docx(pack: Pack, path: Path, *, with_qa: bool = False) -> None:
         for side in SIDES:
             contacts = [c for c in pack.manifest.contacts if c.side == side]
             if contacts:
-                builder.group(*SIDE_LABELS[side])
+                builder.group(*LABELS[side])
                 builder.people(contacts)
     if pack.glossary_de:
         builder.chapter("glossary")

@@ -23,7 +23,7 @@ from ..render.marking import Pair, make_marking
 from ..render.options import DEFAULT_NOTICE
 from ..render.phrases import lang_markup
 from ..render.view import UNTRANSLATED_LABEL, Run, build_rows
-from .content import SIDE_LABELS, Pack, Runs, Section, date_range
+from .content import Pack, Runs, Section, date_range
 from .index import LATIN, NO_READING, shown_reading
 
 __all__ = [
@@ -217,7 +217,6 @@ def render_pack_html(
         lead=manifest.person(delegation.lead) if delegation.lead else None,
         only=None,
         with_qa=with_qa,
-        sides=SIDE_LABELS,
         toc=toc_entries(pack, with_qa=with_qa),
         dates={lang: date_range(delegation.start, delegation.end, lang) for lang in ("de", "ja")},
         issued={

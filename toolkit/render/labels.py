@@ -10,7 +10,7 @@ from pathlib import Path
 
 import tomllib
 
-__all__ = ["HANDOUT", "PACK", "SIDES", "Pair", "bilingual", "joined"]
+__all__ = ["HANDOUT", "PACK", "Pair", "bilingual", "joined"]
 
 Pair = tuple[str, str]  # (German, Japanese)
 
@@ -26,7 +26,6 @@ def _load() -> dict[str, dict[str, Pair]]:
 
 _TABLES = _load()
 HANDOUT: dict[str, Pair] = _TABLES["handout"]  # the parallel-text handout and its QA appendix
-SIDES: dict[str, Pair] = _TABLES["sides"]  # the delegation and its hosts
 PACK: dict[str, Pair] = _TABLES["pack"]  # the briefing pack
 
 
