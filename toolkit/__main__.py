@@ -1,11 +1,11 @@
 """``dejakit`` and ``python -m toolkit``: the command line, with Ctrl-C handled from the start.
 
-Click turns a Ctrl-C inside a command into "Aborted!" and exit code 1. Two moments escape it,
-and both printed a traceback (bench: 49 of 150 interrupts of ``memory import`` in its first
-0.6 s): a Ctrl-C while the command line is still being imported, before click runs; and a
-Ctrl-C that lands inside the import of an extension module, which then raises its own error
-instead of KeyboardInterrupt (lxml: "ImportError: … cannot initialise module strings").
-`main` ends both the way click does.
+Click turns a Ctrl-C inside a command into "Aborted!" and exit code 1. Two moments escaped it
+and printed a traceback: a Ctrl-C while the command line is still being imported, before click
+runs; and a Ctrl-C that lands inside the import of an extension module, which then raises its
+own error instead of KeyboardInterrupt (lxml: "ImportError: … cannot initialise module
+strings"). `main` ends both the way click does. Python's own start-up and the package root's
+import (about 0.1 s) come before `main` and keep Python's KeyboardInterrupt traceback.
 """
 
 from __future__ import annotations
