@@ -19,13 +19,13 @@ __all__ = ["main"]
 
 
 class _Interrupts:
-    """SIGINT handler: counts each Ctrl-C, then raises KeyboardInterrupt as Python's own does."""
+    """SIGINT handler: notes that Ctrl-C came, then raises KeyboardInterrupt as Python's does."""
 
     def __init__(self) -> None:
-        self.count = 0
+        self.came = False
 
     def __call__(self, signum: int, frame: FrameType | None) -> None:
-        self.count += 1
+        self.came = True
         raise KeyboardInterrupt
 
 
@@ -40,7 +40,7 @@ def main() -> None:
     except KeyboardInterrupt:  # before click's own handling took over
         _aborted()
     except Exception:
-        if not interrupts.count:
+        if not interrupts.came:
             raise  # a bug: its traceback is wanted
         _aborted()  # the error an interrupted extension module raised in its import
 
